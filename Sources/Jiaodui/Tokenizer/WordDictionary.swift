@@ -1,0 +1,176 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A word list with frequencies, stored as a sorted binary file that is memory-mapped,
+/// so that loading it costs nothing and the pages actually read are the only ones touched.
+///
+/// File layout (little-endian): magic "JDW1", word count N, unit count M, total frequency
+/// (UInt64), then N+1 UInt32 offsets into the unit blob, N UInt32 frequencies, and M UTF-16
+/// units. Words are sorted by their UTF-16 units, so every prefix names a contiguous range.
+public final class WordDictionary: @unchecked Sendable {
+    // @unchecked: the storage is immutable after init and only read.
+    public let count: Int
+    public let totalFrequency: UInt64
+    private let offsets: UnsafePointer<UInt32>
+    private let frequencies: UnsafePointer<UInt32>
+    private let units: UnsafePointer<UInt16>
+    /// For each BMP code unit, the range of words starting with it (start, end).
+    private let firstUnitRanges: UnsafeMutablePointer<UInt32>
+    private let release: () -> Void
+
+    public static let magic: [UInt8] = Array("JDW1".utf8)
+
+    public enum LoadError: Error, CustomStringConvertible {
+        case unreadable(String), malformed(String)
+        public var description: String {
+            switch self {
+            case .unreadable(let p): return "cannot read word dictionary \(p)"
+            case .malformed(let p): return "word dictionary \(p) is malformed"
+            }
+        }
+    }
+
+    /// Maps a compiled dictionary file.
+    public convenience init(contentsOfFile path: String) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw LoadError.unreadable(path) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size >= 20 else { throw LoadError.malformed(path) }
+        let size = Int(info.st_size)
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else {
+            throw LoadError.unreadable(path)
+        }
+        let raw = UnsafeRawBufferPointer(start: address, count: size)
+        try self.init(raw: raw, name: path) { munmap(address, size) }
+    }
+
+    /// Reads a compiled dictionary from bytes (copied into memory that the dictionary owns).
+    public convenience init(bytes: [UInt8]) throws {
+        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 8)
+        memory.copyBytes(from: bytes)
+        try self.init(raw: UnsafeRawBufferPointer(memory), name: "(memory)") { memory.deallocate() }
+    }
+
+    private init(raw: UnsafeRawBufferPointer, name: String, release: @escaping () -> Void) throws {
+        guard raw.count >= 20, Array(raw[0..<4]) == Self.magic else { release(); throw LoadError.malformed(name) }
+        let n = Int(raw.loadUnaligned(fromByteOffset: 4, as: UInt32.self))
+        let m = Int(raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
+        let total = raw.loadUnaligned(fromByteOffset: 12, as: UInt64.self)
+        let header = 20
+        let needed = header + (n + 1) * 4 + n * 4 + m * 2
+        guard raw.count == needed else { release(); throw LoadError.malformed(name) }
+        let base = raw.baseAddress!
+        offsets = (base + header).assumingMemoryBound(to: UInt32.self)
+        frequencies = (base + header + (n + 1) * 4).assumingMemoryBound(to: UInt32.self)
+        units = (base + header + (n + 1) * 4 + n * 4).assumingMemoryBound(to: UInt16.self)
+        count = n
+        totalFrequency = total
+        self.release = release
+        // The first-unit index is derived, not stored: one pass over N offsets is well under a millisecond.
+        firstUnitRanges = .allocate(capacity: 65536 * 2)
+        firstUnitRanges.initialize(repeating: 0, count: 65536 * 2)
+        var i = 0
+        while i < n {
+            let first = Int(units[Int(offsets[i])])
+            var j = i + 1
+            while j < n && Int(units[Int(offsets[j])]) == first { j += 1 }
+            firstUnitRanges[first * 2] = UInt32(i)
+            firstUnitRanges[first * 2 + 1] = UInt32(j)
+            i = j
+        }
+    }
+
+    deinit {
+        firstUnitRanges.deallocate()
+        release()
+    }
+
+    @inline(__always) private func length(_ i: Int) -> Int { Int(offsets[i + 1] &- offsets[i]) }
+    @inline(__always) private func unit(_ i: Int, _ d: Int) -> UInt16 { units[Int(offsets[i]) + d] }
+
+    /// The frequency of a word, or nil when it is not in the dictionary.
+    public func frequency(of word: some Collection<UInt16>) -> UInt32? {
+        let w = Array(word)
+        guard !w.isEmpty else { return nil }
+        var result: UInt32?
+        w.withUnsafeBufferPointer { buffer in
+            forEachWord(in: buffer, from: 0, maxLength: w.count) { length, freq in
+                if length == w.count { result = freq }
+            }
+        }
+        return result
+    }
+
+    public func contains(_ word: String) -> Bool { frequency(of: Array(word.utf16)) != nil }
+
+    /// Calls `body(length, frequency)` for every dictionary word that starts at `text[start]`,
+    /// shortest first, up to `maxLength` units.
+    @inline(__always)
+    public func forEachWord(in text: UnsafeBufferPointer<UInt16>, from start: Int, maxLength: Int,
+                            _ body: (Int, UInt32) -> Void) {
+        let first = Int(text[start])
+        var low = Int(firstUnitRanges[first * 2])
+        var high = Int(firstUnitRanges[first * 2 + 1])
+        if low >= high { return }
+        var depth = 1
+        let limit = min(maxLength, text.count - start)
+        while true {
+            // Words of exactly `depth` units with this prefix sort first in the range.
+            if length(low) == depth {
+                body(depth, frequencies[low])
+                low += 1
+                if low >= high { return }
+            }
+            if depth >= limit { return }
+            let c = text[start + depth]
+            // Narrow [low, high) to the words whose unit at `depth` is c.
+            var lo = low, hi = high
+            while lo < hi {
+                let mid = (lo &+ hi) >> 1
+                if unit(mid, depth) < c { lo = mid + 1 } else { hi = mid }
+            }
+            if lo >= high || unit(lo, depth) != c { return }
+            var end = lo + 1, top = high
+            while end < top {
+                let mid = (end &+ top) >> 1
+                if unit(mid, depth) <= c { end = mid + 1 } else { top = mid }
+            }
+            low = lo
+            high = end
+            depth += 1
+        }
+    }
+
+    /// Compiles `word<TAB>frequency` lines (frequency optional, default 1) into the binary format.
+    /// The output depends only on the set of words and their frequencies, so rebuilding is byte-for-byte stable.
+    public static func compile(tsv: String) -> [UInt8] {
+        var merged: [[UInt16]: UInt32] = [:]
+        for line in tsv.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            if line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let word = Array(fields[0].trimmingCharacters(in: .whitespaces).utf16)
+            guard !word.isEmpty else { continue }
+            let freq = fields.count > 1 ? UInt32(fields[1].trimmingCharacters(in: .whitespaces)) ?? 1 : 1
+            merged[word] = max(merged[word] ?? 0, max(freq, 1))
+        }
+        let words = merged.keys.sorted { $0.lexicographicallyPrecedes($1) }
+        var out: [UInt8] = magic
+        func put32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        func put64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        let unitCount = words.reduce(0) { $0 + $1.count }
+        put32(UInt32(words.count))
+        put32(UInt32(unitCount))
+        put64(words.reduce(UInt64(0)) { $0 + UInt64(merged[$1]!) })
+        var offset: UInt32 = 0
+        for w in words { put32(offset); offset += UInt32(w.count) }
+        put32(offset)
+        for w in words { put32(merged[w]!) }
+        for w in words { for u in w { withUnsafeBytes(of: u.littleEndian) { out.append(contentsOf: $0) } } }
+        return out
+    }
+}

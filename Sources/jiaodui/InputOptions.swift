@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Jiaodui
+
+/// Options shared by every command that reads documents.
+struct InputOptions: ParsableArguments {
+    @Option(name: .long, help: "Force the input encoding: utf-8 or gb18030 (also gbk). Default: detect.")
+    var encoding: String?
+
+    @Option(name: .long, help: "A user dictionary for the tokenizer: one word per line, optionally followed by a frequency.")
+    var userDictionary: String?
+
+    func forcedEncoding() throws -> TextEncoding? {
+        guard let name = encoding else { return nil }
+        guard let value = TextEncoding(name: name) else {
+            throw ValidationError("unknown encoding '\(name)'; use utf-8 or gb18030")
+        }
+        return value
+    }
+
+    func loadUserDictionary() throws -> WordDictionary? {
+        guard let path = userDictionary else { return nil }
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw CLIError("\(path): cannot read the user dictionary")
+        }
+        return try WordDictionary.userDictionary(text: text)
+    }
+}
+
+/// A one-line error for the user; exits with status 2.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Reads a path, or standard input for "-", into decoded text.
+func readInput(_ path: String, encoding: TextEncoding?) throws(CLIError) -> DecodedText {
+    let bytes: [UInt8]
+    if path == "-" {
+        bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+    } else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CLIError("\(path): no such file")
+        }
+        if isDirectory.boolValue { throw CLIError("\(path): \(InputError.notAFile)") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError("\(path): cannot be read")
+        }
+        bytes = Array(data)
+    }
+    do { return try TextDecoder.decode(bytes, forced: encoding) } catch {
+        throw CLIError("\(path == "-" ? "<stdin>" : path): \(error)")
+    }
+}
+
+/// Prints a one-line error to stderr and exits with 2 (usage or input error).
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("jiaodui: error: \(message)\n".utf8))
+    exit(2)
+}

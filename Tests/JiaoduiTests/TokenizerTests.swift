@@ -1,0 +1,66 @@
+import Testing
+@testable import Jiaodui
+
+@Suite struct TokenizerTests {
+    let tokenizer = try! Tokenizer()
+
+    func words(_ text: String, with tokenizer: Tokenizer? = nil) -> [String] {
+        let units = Array(text.utf16)
+        return (tokenizer ?? self.tokenizer).tokenize(units).map { String(decoding: units[$0.range], as: UTF16.self) }
+    }
+
+    @Test func shippedDictionaryIsPresent() {
+        #expect(WordDictionary.shipped != nil)
+        #expect(WordDictionary.shipped?.contains("办公室") == true)
+    }
+
+    @Test func tokensRoundTripToTheExactText() {
+        let texts = ["办公室是一个单位的综合管理部门，\r\n是领导的参谋部。", "2022年8月18日 12:34:59 ABC 😀 实事求事！", "", " \n\t", "𠀀𠀁中文"]
+        for text in texts {
+            let units = Array(text.utf16)
+            let tokens = tokenizer.tokenize(units)
+            var position = 0
+            for token in tokens {
+                #expect(token.range.lowerBound == position)
+                #expect(!token.range.isEmpty)
+                position = token.range.upperBound
+            }
+            #expect(position == units.count)
+        }
+    }
+
+    @Test func commonOfficeWordsStayWhole() {
+        #expect(words("办公室主任要体察领导意图").contains("办公室"))
+        #expect(words("推诿扯皮的现象").contains("推诿"))
+    }
+
+    @Test func kindsAreAssigned() {
+        let units = Array("共1998年，ABC公司。".utf16)
+        let kinds = tokenizer.tokenize(units).map(\.kind)
+        #expect(kinds.contains(.number))
+        #expect(kinds.contains(.latin))
+        #expect(kinds.contains(.punctuation))
+        #expect(kinds.contains(.han))
+    }
+
+    @Test func userDictionaryChangesSegmentation() throws {
+        let text = "请联系鸿鹄数联科技部处理"
+        #expect(!words(text).contains("鸿鹄数联"))
+        let user = try WordDictionary.userDictionary(text: "# 单位名称\n鸿鹄数联 100\n")
+        let custom = try Tokenizer(userDictionary: user)
+        #expect(words(text, with: custom).contains("鸿鹄数联"))
+    }
+
+    @Test func compiledDictionaryLooksUpPrefixes() throws {
+        let dictionary = try WordDictionary(bytes: WordDictionary.compile(tsv: "中\t5\n中国\t10\n中国人\t3\n国人\t2\n"))
+        #expect(dictionary.count == 4)
+        #expect(dictionary.totalFrequency == 20)
+        var found: [Int] = []
+        Array("中国人民".utf16).withUnsafeBufferPointer { buffer in
+            dictionary.forEachWord(in: buffer, from: 0, maxLength: 8) { length, _ in found.append(length) }
+        }
+        #expect(found == [1, 2, 3])
+        #expect(dictionary.frequency(of: Array("国人".utf16)) == 2)
+        #expect(dictionary.frequency(of: Array("人民".utf16)) == nil)
+    }
+}
