@@ -8,7 +8,7 @@ struct JiaoduiCommand: ParsableCommand {
         commandName: "jiaodui",
         abstract: "校对 Jiaodui — a checker for Chinese office writing.",
         version: Jiaodui.version,
-        subcommands: [TokenizeCommand.self, CompileDictionaryCommand.self],
-        defaultSubcommand: nil
+        subcommands: [CheckCommand.self, TokenizeCommand.self, CompileDictionaryCommand.self, GenerateScriptTableCommand.self],
+        defaultSubcommand: CheckCommand.self
     )
 }

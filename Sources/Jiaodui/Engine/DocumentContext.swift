@@ -1,0 +1,99 @@
+import ZhText
+
+/// What every rule reads: the document's prose as UTF-16, a Simplified copy for matching,
+/// and tokens computed on demand, a line at a time, so that rules which need no words cost no
+/// segmentation.
+public final class DocumentContext {
+    /// The original text with non-prose (code, URLs, markup) blanked to spaces of equal length,
+    /// so every offset is an offset into the file's text.
+    public let units: [UInt16]
+    /// `units` with Traditional characters mapped to Simplified, character for character (same length).
+    public let simplifiedUnits: [UInt16]
+    /// Whether the document is written mainly in Traditional characters.
+    public let isTraditional: Bool
+    public let source: SourceText
+    public let options: RuleOptions
+    private let makeTokenizer: () -> Tokenizer?
+    private var tokenizer: Tokenizer??
+    private var lineTokens: [Int: [Token]] = [:]
+
+    public init(source: SourceText, proseUnits: [UInt16]? = nil, options: RuleOptions = RuleOptions(),
+                tokenizer: @escaping () -> Tokenizer? = { try? Tokenizer() }) {
+        self.source = source
+        self.units = proseUnits ?? source.units
+        let script = ScriptTable.shared
+        self.isTraditional = script.isMainlyTraditional(units)
+        self.simplifiedUnits = script.containsTraditional(units) ? script.simplified(units, full: isTraditional) : units
+        self.options = options
+        self.makeTokenizer = tokenizer
+    }
+
+    public var count: Int { units.count }
+
+    /// The tokens of the line that contains `offset` (segmentation of the Simplified copy).
+    public func tokens(ofLineContaining offset: Int) -> [Token] {
+        let line = source.lineIndex(of: offset)
+        if let cached = lineTokens[line] { return cached }
+        if tokenizer == nil { tokenizer = .some(makeTokenizer()) }
+        let range = source.lineRange(line)
+        var tokens: [Token] = []
+        if let tokenizer = tokenizer ?? nil, !range.isEmpty {
+            tokens = simplifiedUnits.withUnsafeBufferPointer { all in
+                tokenizer.tokenize(UnsafeBufferPointer(rebasing: all[range])).map {
+                    Token(range: ($0.range.lowerBound + range.lowerBound)..<($0.range.upperBound + range.lowerBound), kind: $0.kind, origin: $0.origin)
+                }
+            }
+        }
+        lineTokens[line] = tokens
+        return tokens
+    }
+
+    /// Whether both ends of `range` fall on token boundaries (line ends count as boundaries).
+    public func alignsWithTokens(_ range: Range<Int>) -> Bool {
+        let tokens = tokens(ofLineContaining: range.lowerBound)
+        var startOK = false, endOK = false
+        for token in tokens {
+            if token.range.lowerBound == range.lowerBound || token.range.upperBound == range.lowerBound { startOK = true }
+            if token.range.upperBound == range.upperBound || token.range.lowerBound == range.upperBound { endOK = true }
+        }
+        let line = source.lineRange(source.lineIndex(of: range.lowerBound))
+        if range.lowerBound == line.lowerBound { startOK = true }
+        if range.upperBound >= line.upperBound { endOK = true }
+        return startOK && endOK
+    }
+
+    /// The token that starts at `offset`, if one does.
+    public func token(startingAt offset: Int) -> Token? {
+        tokens(ofLineContaining: offset).first { $0.range.lowerBound == offset }
+    }
+
+    /// The token that ends at `offset`, if one does.
+    public func token(endingAt offset: Int) -> Token? {
+        guard offset > 0 else { return nil }
+        return tokens(ofLineContaining: offset - 1).first { $0.range.upperBound == offset }
+    }
+
+    public func string(_ range: Range<Int>) -> String { String(decoding: units[range], as: UTF16.self) }
+    public func simplifiedString(_ range: Range<Int>) -> String { String(decoding: simplifiedUnits[range], as: UTF16.self) }
+
+    /// Makes a finding with its locations resolved.
+    public func finding(_ rule: RuleDescription, range: Range<Int>, message: String, suggestions: [String] = [],
+                        fix: FixSafety = .none, severity: Severity? = nil, category: Category? = nil) -> Finding {
+        Finding(ruleID: rule.id, category: category ?? rule.category, severity: severity ?? options.severity(for: rule),
+                range: range, start: source.location(of: range.lowerBound), end: source.location(of: range.upperBound),
+                text: String(decoding: source.units[range], as: UTF16.self), message: message,
+                suggestions: suggestions, fix: fix)
+    }
+}
+
+/// Per-rule settings from the configuration: severity overrides and numeric thresholds.
+public struct RuleOptions: Sendable {
+    public var severities: [String: Severity] = [:]
+    public var numbers: [String: [String: Double]] = [:]
+    public init() {}
+
+    public func severity(for rule: RuleDescription) -> Severity { severities[rule.id] ?? rule.severity }
+    public func number(_ key: String, for rule: RuleDescription, default value: Double) -> Double {
+        numbers[rule.id]?[key] ?? value
+    }
+}

@@ -1,0 +1,71 @@
+/// `path:line:col: severity: message [rule-id]`, then the line with a caret under the span.
+public struct TextReporter: Reporter {
+    public var color: Bool
+    /// The widest excerpt of a line shown under a finding, in terminal columns.
+    public var maxExcerptWidth = 100
+
+    public init(color: Bool = false) { self.color = color }
+
+    public func render(_ reports: [FileReport]) -> String {
+        var out = ""
+        for report in reports {
+            for finding in report.findings {
+                out += heading(report.path, finding) + "\n"
+                out += excerpt(report.source, finding)
+            }
+        }
+        return out
+    }
+
+    private func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+
+    func heading(_ path: String, _ finding: Finding) -> String {
+        let severity: String
+        switch finding.severity {
+        case .error: severity = paint("error", "1;31")
+        case .warning: severity = paint("warning", "1;33")
+        case .info: severity = paint("info", "1;36")
+        }
+        return "\(paint("\(path):\(finding.start.line):\(finding.start.column):", "1")) \(severity): \(finding.message) \(paint("[\(finding.ruleID)]", "2"))"
+    }
+
+    /// The finding's line (a window of it, if long) and a caret line under the span.
+    func excerpt(_ source: SourceText, _ finding: Finding) -> String {
+        let lineIndex = finding.start.line - 1
+        let line = source.lineRange(lineIndex)
+        let spanStart = max(finding.range.lowerBound, line.lowerBound)
+        let spanEnd = min(max(finding.range.upperBound, spanStart), line.upperBound)
+        let before = Array(source.string(line.lowerBound..<spanStart).unicodeScalars)
+        let span = Array(source.string(spanStart..<spanEnd).unicodeScalars)
+        let after = Array(source.string(spanEnd..<line.upperBound).unicodeScalars)
+        func clean(_ s: Unicode.Scalar) -> Unicode.Scalar { s == "\t" ? " " : s }
+        // Keep about a third of the budget before the span, and whatever fits after it.
+        var shownBefore: [Unicode.Scalar] = []
+        var width = 0
+        for s in before.reversed() {
+            let w = DisplayWidth.of(s)
+            if width + w > maxExcerptWidth / 3 { shownBefore.insert(contentsOf: "…".unicodeScalars, at: 0); width += 1; break }
+            shownBefore.insert(clean(s), at: 0)
+            width += w
+        }
+        let spanWidth = max(1, span.reduce(0) { $0 + DisplayWidth.of($1) })
+        var shownAfter: [Unicode.Scalar] = []
+        var rest = maxExcerptWidth - width - spanWidth
+        for s in after {
+            let w = DisplayWidth.of(s)
+            if rest - w < 1 { shownAfter.append("…"); break }
+            shownAfter.append(clean(s))
+            rest -= w
+        }
+        var text = String(String.UnicodeScalarView(shownBefore))
+        text += paint(String(String.UnicodeScalarView(span.map(clean))), "1;4")
+        text += String(String.UnicodeScalarView(shownAfter))
+        let caret = String(repeating: " ", count: shownBefore.reduce(0) { $0 + DisplayWidth.of($1) })
+            + paint("^" + String(repeating: "~", count: spanWidth - 1), "1;32")
+        var result = "    \(text)\n    \(caret)\n"
+        if let suggestion = finding.suggestions.first {
+            result += "    \(paint("→ \(suggestion)", "32"))\n"
+        }
+        return result
+    }
+}

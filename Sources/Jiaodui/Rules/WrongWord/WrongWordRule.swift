@@ -1,0 +1,46 @@
+/// Wrong words (错别字) from the substitution lexicons in `Lexicons/wrong-word/` and the user's own.
+public struct WrongWordRule: Rule {
+    public static let description = RuleDescription(
+        id: "wrong-word",
+        name: "错别字",
+        summary: "Wrong characters in fixed expressions, confusable words, spun collocations and conversion leftovers.",
+        rationale: """
+            Each entry cites its source in its lexicon file (《现代汉语词典》第7版, 《第一批异形词整理表》, \
+            国家语委 and publishing-industry lists of common wrong characters). Entries are literal and carry \
+            context conditions, so a word that is right in one context is not flagged in another.
+            """,
+        category: .wrongWord,
+        severity: .error,
+        fixes: true,
+        examples: [
+            .triggers("坚持⟦实事求事⟧的原则"),
+            .triggers("对工作推诿拖拉、⟦推倭⟧扯皮的现象要严肃处理"),
+            .passes("坚持实事求是的原则"),
+            .passes("保障节日市场供应，价格平稳。"),
+            .fixes("坚持实事求事的原则", to: "坚持实事求是的原则"),
+        ]
+    )
+
+    public let lexicon: SubstitutionLexicon
+
+    public init(lexicon: SubstitutionLexicon) { self.lexicon = lexicon }
+
+    public func check(_ document: DocumentContext, into findings: inout [Finding]) {
+        let script = ScriptTable.shared
+        for (range, index) in lexicon.matches(in: document) {
+            let entry = lexicon.entries[index]
+            // Suggestions follow the document's script; converting back is not always exact, so
+            // in Traditional text a fix is never applied without review.
+            let rights = document.isTraditional ? entry.right.map { script.traditional($0) } : entry.right
+            let shown = document.string(range)
+            let message = rights.isEmpty
+                ? "“\(shown)”有误：\(entry.why)"
+                : "“\(shown)”应为“\(rights.joined(separator: "”或“"))”：\(entry.why)"
+            findings.append(document.finding(
+                Self.description, range: range, message: message, suggestions: rights,
+                fix: document.isTraditional && entry.fix == .safe ? .suggested : entry.fix,
+                severity: document.options.severities[Self.description.id] ?? entry.severity,
+                category: entry.category))
+        }
+    }
+}
