@@ -5,6 +5,12 @@ public enum RuleCatalog {
     /// The descriptions of all rules, in the order they are listed to users.
     public static let descriptions: [RuleDescription] = [
         WrongWordRule.description,
+        DeDiDeRule.description,
+        DuplicateCharRule.description,
+        StraySymbolRule.description,
+        BrokenLineRule.description,
+        MixedScriptRule.description,
+        HeadingNumberingRule.description,
     ]
 
     public static func description(of id: String) -> RuleDescription? { descriptions.first { $0.id == id } }
@@ -28,6 +34,9 @@ public enum RuleCatalog {
             }
             rules.append(WrongWordRule(lexicon: lexicon))
         }
+        let simpleRules: [any Rule] = [DuplicateCharRule(), StraySymbolRule(), BrokenLineRule(), MixedScriptRule(), HeadingNumberingRule()]
+        if configuration.isEnabled(DeDiDeRule.description) { rules.append(try DeDiDeRule()) }
+        rules += simpleRules.filter { configuration.isEnabled($0.description) }
         return rules
     }
 }

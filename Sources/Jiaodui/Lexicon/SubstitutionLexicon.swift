@@ -127,8 +127,9 @@ public final class SubstitutionLexicon: @unchecked Sendable {
         }
     }
 
-    /// Every entry whose wrong form occurs in `text` with its conditions met, as (range, entry index).
-    /// Overlapping matches keep the longest.
+    /// Every entry whose wrong form occurs in the document with its conditions met, as (range, entry index),
+    /// in order. At each position the longest form that holds wins; a match inside a longer one is dropped,
+    /// while partly overlapping matches (核对帐单: 对帐, 帐单) are both kept.
     public func matches(in document: DocumentContext) -> [(range: Range<Int>, entry: Int)] {
         var found: [(range: Range<Int>, entry: Int)] = []
         let units = document.simplifiedUnits
@@ -137,19 +138,14 @@ public final class SubstitutionLexicon: @unchecked Sendable {
             for i in 0..<text.count {
                 var best: (Range<Int>, Int)?
                 matcher.forEachWord(in: text, from: i, maxLength: maxLength) { length, group in
-                    for e in groups[Int(group) - 1] where conditionsHold(entries[e], text: text, range: i..<i + length, document: document) {
-                        // forEachWord reports shorter forms first, so the last one that holds is the longest.
+                    // Shorter forms come first, so the last form that holds is the longest.
+                    if let e = groups[Int(group) - 1].first(where: { conditionsHold(entries[$0], text: text, range: i..<i + length, document: document) }) {
                         best = (i..<i + length, e)
-                        break
                     }
                 }
                 if let (range, entry) = best, range.upperBound > coveredUntil {
-                    if let last = found.last, last.range.overlaps(range) {
-                        if range.count > last.range.count { found[found.count - 1] = (range, entry) }
-                    } else {
-                        found.append((range, entry))
-                    }
-                    coveredUntil = max(coveredUntil, range.upperBound)
+                    found.append((range, entry))
+                    coveredUntil = range.upperBound
                 }
             }
         }

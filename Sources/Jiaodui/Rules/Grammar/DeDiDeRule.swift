@@ -1,0 +1,70 @@
+import Foundation
+import Lexicons
+import Yams
+
+/// 的 used where an adverbial needs 地: 积极努力的谋求 → 积极努力地谋求.
+public struct DeDiDeRule: Rule {
+    public static let description = RuleDescription(
+        id: "de-di-de",
+        name: "的地得",
+        summary: "的 between an adverbial and the verb it modifies, where 地 is required.",
+        rationale: """
+            “的”定“地”状“得”补: an adverbial before a verb takes 地 (《现代汉语词典》第7版 “地”条; \
+            吕叔湘《现代汉语八百词》). The word lists in Lexicons/grammar/de-di-de.yml are chosen so that the \
+            adverbial and the verb cannot be read as a noun phrase.
+            """,
+        category: .grammar,
+        severity: .warning,
+        fixes: true,
+        examples: [
+            .triggers("乐于奉献的精神，热忱⟦的⟧为中心工作服务。"),
+            .triggers("要实实在在⟦的⟧做事"),
+            .passes("积极的态度"),
+            .passes("得到了充分的发挥。"),
+            .fixes("自觉的做好本职工作", to: "自觉地做好本职工作"),
+        ]
+    )
+
+    struct Words: Decodable {
+        let adverbials: Set<String>
+        let verbs: Set<String>
+        let nominalMarkers: Set<String>
+        let trigger: [String]
+        let ok: [String]
+        enum CodingKeys: String, CodingKey { case adverbials, verbs, trigger, ok, nominalMarkers = "nominal_markers" }
+    }
+
+    static let words: Result<Words, any Error> = Result {
+        guard let url = LexiconFiles.url("grammar/de-di-de.yml") else { throw LexiconError(description: "grammar/de-di-de.yml is missing") }
+        return try YAMLDecoder().decode(Words.self, from: try String(contentsOf: url, encoding: .utf8))
+    }
+
+    let words: Words
+
+    public init() throws { words = try Self.words.get() }
+
+    public func check(_ document: DocumentContext, into findings: inout [Finding]) {
+        let units = document.simplifiedUnits
+        let de: UInt16 = 0x7684 // 的
+        for i in 1..<max(1, units.count - 1) where units[i] == de && CharClass.isHan(units[i - 1]) && CharClass.isHan(units[i + 1]) {
+            let tokens = document.tokens(ofLineContaining: i)
+            guard let k = tokens.firstIndex(where: { $0.range.lowerBound == i }), tokens[k].range.count == 1,
+                  k > 0, k + 1 < tokens.count else { continue }
+            let adverbial = document.simplifiedString(tokens[k - 1].range)
+            let verb = document.simplifiedString(tokens[k + 1].range)
+            guard isAdverbial(adverbial), words.verbs.contains(verb) else { continue }
+            if k >= 2, words.nominalMarkers.contains(document.simplifiedString(tokens[k - 2].range)) { continue }
+            findings.append(document.finding(
+                Self.description, range: i..<i + 1,
+                message: "“\(adverbial)”修饰动词“\(verb)”，作状语，应用“地”：“\(adverbial)地\(verb)”。",
+                suggestions: ["地"], fix: .suggested))
+        }
+    }
+
+    /// A listed adverbial, or an AABB reduplication (认认真真, 实实在在).
+    private func isAdverbial(_ word: String) -> Bool {
+        if words.adverbials.contains(word) { return true }
+        let c = Array(word.unicodeScalars)
+        return c.count == 4 && c[0] == c[1] && c[2] == c[3] && c[0] != c[2]
+    }
+}
