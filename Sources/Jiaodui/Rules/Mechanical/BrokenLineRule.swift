@@ -18,7 +18,9 @@ public struct BrokenLineRule: Rule {
             .triggers("对群众提出的要求要及时⟦给\n\n7、予⟧答复。"),
             .triggers("身为领导的助手,是干具体工⟦作\n的⟧。"),
             .triggers("督促检查工作要严格按规定⟦和\n标⟧准办事。"),
+            .triggers("古人说：“天将降大任于是人也⟦。\n\n”⟧"),
             .passes("一、提高思想认识\n办公室是综合部门。"),
+            .passes("他说：“好。”\n\n“我们走吧。”"),
             .passes("办公室主任的基本职责\n\n办公室处于承上启下的地位。"),
             .fixes("文字信息庞\n杂，必须整理。", to: "文字信息庞杂，必须整理。"),
         ]
@@ -26,6 +28,8 @@ public struct BrokenLineRule: Rule {
 
     /// Characters that cannot begin a sentence or clause.
     static let cannotStart: Set<UInt16> = Set("的地得了着过们吗呢吧，。、；：？！”’）》〉」』".utf16)
+    static let closingQuotes: Set<UInt16> = Set("”’」』".utf16)
+    static let sentenceEnds: Set<UInt16> = Set("。！？…".utf16)
     /// Function words that cannot end a sentence.
     static let cannotEnd: Set<UInt16> = Set("和与及或的地得把被将对向从在以于而且并".utf16)
 
@@ -37,7 +41,8 @@ public struct BrokenLineRule: Rule {
         let lineCount = source.lineStarts.count
         for index in 0..<lineCount - 1 {
             let line = source.lineRange(index)
-            guard let last = line.last, CharClass.isHan(units[last]) else { continue }
+            guard let last = line.last else { continue }
+            let endsInHan = CharClass.isHan(units[last])
             // The next line with text, past at most two blank lines.
             var next = index + 1
             while next < lineCount && next <= index + 3 && source.lineRange(next).isEmpty { next += 1 }
@@ -52,7 +57,12 @@ public struct BrokenLineRule: Rule {
             guard start < end else { continue }
             let first = units[start]
             let reason: String?
-            if Self.cannotStart.contains(first) && (blankLines == 0 || start > source.lineRange(next).lowerBound || first == 0x201D) {
+            if Self.closingQuotes.contains(first), !endsInHan, Self.sentenceEnds.contains(units[last]) {
+                // 。⏎⏎” : the closing quote of a quotation pushed onto a paragraph of its own.
+                reason = "后引号“\(document.string(start..<start + 1))”被换行甩到了下一段开头"
+            } else if !endsInHan {
+                reason = nil
+            } else if Self.cannotStart.contains(first) && (blankLines == 0 || start > source.lineRange(next).lowerBound || first == 0x201D) {
                 reason = "下一行以“\(document.string(start..<start + 1))”开头，不能另起一行"
             } else if CharClass.isHan(first), let word = joinedWord(document, left: line, right: start..<end) {
                 reason = "换行把“\(word)”断开了"

@@ -13,10 +13,14 @@ public struct HeadingNumberingRule: Rule {
         examples: [
             .triggers("二、要有追踪反馈的功能。⟦()⟧正确处理好侧重与失重的关系。"),
             .triggers("⟦（）⟧加强组织领导"),
+            .triggers("要把握好三个关系:⟦()⟧正确处理政务和事务的关系"),
             .passes("（一）加强组织领导"),
             .passes("调用函数 f() 即可"),
         ]
     )
+
+    /// Marks after which a heading or list number may stand: 。；： and their ASCII forms.
+    static let before: Set<UInt16> = Set("。；：;:".utf16)
 
     public init() {}
 
@@ -28,7 +32,7 @@ public struct HeadingNumberingRule: Rule {
             guard pairs.contains(where: { $0.0 == units[i] && $0.1 == units[i + 1] }), CharClass.isHan(units[i + 2]) else { continue }
             // At the start of a line or after a sentence end: where a heading number stands.
             let previous = i == 0 ? 0x0A : units[i - 1]
-            guard CharClass.isLineBreak(previous) || previous == 0x3002 || previous == 0xFF1B || CharClass.isWhitespace(previous) else { continue }
+            guard CharClass.isLineBreak(previous) || CharClass.isWhitespace(previous) || Self.before.contains(previous) else { continue }
             findings.append(document.finding(Self.description, range: i..<i + 2,
                                              message: "序号为空：括号中缺少序号，应按“（一）（二）”或“（1）（2）”补全。"))
         }

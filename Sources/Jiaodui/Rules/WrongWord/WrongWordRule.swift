@@ -17,17 +17,28 @@ public struct WrongWordRule: Rule {
             .triggers("对工作推诿拖拉、⟦推倭⟧扯皮的现象要严肃处理"),
             .passes("坚持实事求是的原则"),
             .passes("保障节日市场供应，价格平稳。"),
+            .passes("影片《坚持实事求事》在各地放映"),
             .fixes("坚持实事求事的原则", to: "坚持实事求是的原则"),
         ]
     )
 
     public let lexicon: SubstitutionLexicon
 
+    /// Inside 《…》 a title is quoted as it is (the film 《惹事生非》), so it is not a slip.
+    static func insideTitle(_ range: Range<Int>, _ document: DocumentContext) -> Bool {
+        let line = document.source.lineRange(document.source.lineIndex(of: range.lowerBound))
+        var depth = 0
+        for i in line.lowerBound..<range.lowerBound {
+            if document.units[i] == 0x300A { depth += 1 } else if document.units[i] == 0x300B { depth = max(0, depth - 1) }
+        }
+        return depth > 0
+    }
+
     public init(lexicon: SubstitutionLexicon) { self.lexicon = lexicon }
 
     public func check(_ document: DocumentContext, into findings: inout [Finding]) {
         let script = ScriptTable.shared
-        for (range, index) in lexicon.matches(in: document) {
+        for (range, index) in lexicon.matches(in: document) where !Self.insideTitle(range, document) {
             let entry = lexicon.entries[index]
             // Suggestions follow the document's script; converting back is not always exact, so
             // in Traditional text a fix is never applied without review.
