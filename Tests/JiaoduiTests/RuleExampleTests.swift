@@ -116,6 +116,14 @@ import Testing
         }
     }
 
+    @Test func wrongFormsUseNoTraditionalOnlyCharacters() throws {
+        // Matching runs on Simplified text, so a wrong form with a Traditional-only character could never match.
+        let script = ScriptTable.shared
+        for entry in try RuleCatalog.shippedWrongWordEntries.get() {
+            #expect(!entry.wrong.utf16.contains { script.isTraditionalOnly($0) }, "\(entry.file): \(entry.wrong)")
+        }
+    }
+
     @Test func deDiDeWordListExamples() throws {
         let words = try DeDiDeRule.words.get()
         var configuration = LintConfiguration()

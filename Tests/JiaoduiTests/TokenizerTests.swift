@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Jiaodui
 
@@ -49,6 +50,25 @@ import Testing
         let user = try WordDictionary.userDictionary(text: "# 单位名称\n鸿鹄数联 100\n")
         let custom = try Tokenizer(userDictionary: user)
         #expect(words(text, with: custom).contains("鸿鹄数联"))
+    }
+
+    @Test func shippedBinaryIsRebuiltByteForByteFromItsSource() throws {
+        let lexicons = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Lexicons/dict")
+        let source = try String(contentsOf: lexicons.appendingPathComponent("words.tsv"), encoding: .utf8)
+        let binary = try Data(contentsOf: lexicons.appendingPathComponent("words.bin"))
+        #expect(WordDictionary.compile(tsv: source) == Array(binary), "run: jiaodui compile-dictionary Lexicons/dict/words.tsv Lexicons/dict/words.bin")
+    }
+
+    @Test func bothModesSegmentOfficeText() throws {
+        for mode in Tokenizer.Mode.allCases {
+            let tokenizer = try Tokenizer(mode: mode)
+            let units = Array("办公室主任要体察领导意图，1998年第十五次会议。".utf16)
+            let words = tokenizer.tokenize(units).map { String(decoding: units[$0.range], as: UTF16.self) }
+            #expect(words.contains("办公室"), "\(mode)")
+            #expect(words.contains("1998年"), "\(mode)")
+            #expect(words.contains("第十五"), "\(mode)")
+        }
     }
 
     @Test func compiledDictionaryLooksUpPrefixes() throws {

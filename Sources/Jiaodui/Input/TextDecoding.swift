@@ -96,8 +96,8 @@ public enum TextDecoder {
         if forced == .gb18030 {
             return try decodeGB18030(Array(body)) { .invalidGB18030(offset: $0) }
         }
-        if let string = String(validating: body, as: UTF8.self) {
-            return DecodedText(units: Array(string.utf16), encoding: .utf8, hasBOM: hasBOM)
+        if let units = utf16(ofValidUTF8: body) {
+            return DecodedText(units: units, encoding: .utf8, hasBOM: hasBOM)
         }
         let utf8Offset = firstInvalidUTF8Offset(body)
         if forced == .utf8 || hasBOM { throw .invalidUTF8(offset: utf8Offset) }
@@ -115,6 +115,36 @@ public enum TextDecoder {
         let controls = units.lazy.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }.count
         if controls > max(4, units.count / 200) { throw .binary }
         return DecodedText(units: units, encoding: .gb18030, hasBOM: false)
+    }
+
+    /// UTF-16 of UTF-8 bytes, or nil when they are not valid UTF-8. Hand-written because going
+    /// through String's UTF-16 view costs more than the tokenizer on large files.
+    static func utf16(ofValidUTF8 bytes: ArraySlice<UInt8>) -> [UInt16]? {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            return nil
+        }
+        var out = [UInt16]()
+        out.reserveCapacity(bytes.count)
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = UInt32(b[i])
+                if c < 0x80 {
+                    out.append(UInt16(c)); i += 1
+                } else if c < 0xE0 {
+                    out.append(UInt16((c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F))); i += 2
+                } else if c < 0xF0 {
+                    out.append(UInt16(truncatingIfNeeded: (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F))); i += 3
+                } else {
+                    let v = ((c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)) - 0x10000
+                    out.append(UInt16(0xD800 + (v >> 10)))
+                    out.append(UInt16(0xDC00 + (v & 0x3FF)))
+                    i += 4
+                }
+            }
+        }
+        return out
     }
 
     /// The byte offset of the first invalid UTF-8 sequence (a rough but sufficient check for messages).

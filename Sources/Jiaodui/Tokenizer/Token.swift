@@ -4,10 +4,11 @@ public struct Token: Hashable, Sendable {
         case han, latin, number, punctuation, whitespace, other
     }
 
-    /// `icu` when ICU's word break produced the token as it is; `lexicon` when Jiaodui's
-    /// dictionary or the user dictionary chose a different split or merge.
+    /// `icu` when the token is a word exactly as ICU's word break produced it; `lexicon` when
+    /// Jiaodui's dictionary or the user dictionary chose a different split or merge; `rule` for
+    /// numbers, Latin words, punctuation and whitespace, which Jiaodui scans itself.
     public enum Origin: String, Sendable, Codable {
-        case icu, lexicon
+        case icu, lexicon, rule
     }
 
     public let range: Range<Int>
@@ -34,6 +35,10 @@ public enum CharClass {
     @inline(__always) public static func isLatin(_ u: UInt16) -> Bool {
         (0x41...0x5A).contains(u) || (0x61...0x7A).contains(u) || (0xFF21...0xFF3A).contains(u) || (0xFF41...0xFF5A).contains(u)
             || (0xC0...0x24F).contains(u)
+    }
+    /// ASCII and full-width Latin letters.
+    @inline(__always) public static func isLatinLetter(_ u: UInt16) -> Bool {
+        (0x41...0x5A).contains(u) || (0x61...0x7A).contains(u) || (0xFF21...0xFF3A).contains(u) || (0xFF41...0xFF5A).contains(u)
     }
     @inline(__always) public static func isWhitespace(_ u: UInt16) -> Bool {
         u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0D || u == 0x0C || u == 0x0B || u == 0x3000 || u == 0xA0

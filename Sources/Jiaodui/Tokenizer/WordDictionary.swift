@@ -18,11 +18,27 @@ public final class WordDictionary: @unchecked Sendable {
     private let offsets: UnsafePointer<UInt32>
     private let frequencies: UnsafePointer<UInt32>
     private let units: UnsafePointer<UInt16>
+    /// log(frequency / total) of stored values, memoised by frequency: most words share a few thousand values.
+    private let logCache: UnsafeMutablePointer<Float>
+    private static let logCacheSize = 1 << 16
+    private let logTotal: Double
+
+    /// The natural log of a stored word's relative frequency.
+    @inline(__always) public func logProbability(_ stored: UInt32) -> Float {
+        let f = Int(stored & ~Self.nameFlag)
+        if f < Self.logCacheSize { return logCache[f] }
+        return Float(Foundation.log(Double(f)) - logTotal)
+    }
+
     /// For each BMP code unit, the range of words starting with it (start, end).
     private let firstUnitRanges: UnsafeMutablePointer<UInt32>
     private let release: () -> Void
 
     public static let magic: [UInt8] = Array("JDW1".utf8)
+    /// Set on a stored value when the word is a person's name of three characters (`N` in the TSV),
+    /// which the tokenizer emits as surname + given name, the convention of the PKU standard.
+    public static let nameFlag: UInt32 = 1 << 31
+    public static func frequency(_ stored: UInt32) -> UInt32 { stored & ~nameFlag }
 
     public enum LoadError: Error, CustomStringConvertible {
         case unreadable(String), malformed(String)
@@ -71,6 +87,10 @@ public final class WordDictionary: @unchecked Sendable {
         count = n
         totalFrequency = total
         self.release = release
+        logTotal = Foundation.log(Double(max(total, 1)))
+        logCache = .allocate(capacity: Self.logCacheSize)
+        logCache[0] = -Float(logTotal)
+        for f in 1..<Self.logCacheSize { logCache[f] = Float(Foundation.log(Double(f)) - logTotal) }
         // The first-unit index is derived, not stored: one pass over N offsets is well under a millisecond.
         firstUnitRanges = .allocate(capacity: 65536 * 2)
         firstUnitRanges.initialize(repeating: 0, count: 65536 * 2)
@@ -87,6 +107,7 @@ public final class WordDictionary: @unchecked Sendable {
 
     deinit {
         firstUnitRanges.deallocate()
+        logCache.deallocate()
         release()
     }
 
@@ -99,8 +120,8 @@ public final class WordDictionary: @unchecked Sendable {
         guard !w.isEmpty else { return nil }
         var result: UInt32?
         w.withUnsafeBufferPointer { buffer in
-            forEachWord(in: buffer, from: 0, maxLength: w.count) { length, freq in
-                if length == w.count { result = freq }
+            forEachWord(in: buffer, from: 0, maxLength: w.count) { length, stored in
+                if length == w.count { result = Self.frequency(stored) }
             }
         }
         return result
@@ -108,7 +129,8 @@ public final class WordDictionary: @unchecked Sendable {
 
     public func contains(_ word: String) -> Bool { frequency(of: Array(word.utf16)) != nil }
 
-    /// Calls `body(length, frequency)` for every dictionary word that starts at `text[start]`,
+    /// Calls `body(length, stored)` for every dictionary word that starts at `text[start]` (`stored` is the
+    /// frequency, possibly with `nameFlag` set),
     /// shortest first, up to `maxLength` units.
     @inline(__always)
     public func forEachWord(in text: UnsafeBufferPointer<UInt16>, from start: Int, maxLength: Int,
@@ -146,7 +168,7 @@ public final class WordDictionary: @unchecked Sendable {
         }
     }
 
-    /// Compiles `word<TAB>frequency` lines (frequency optional, default 1) into the binary format.
+    /// Compiles `word<TAB>frequency[<TAB>N]` lines (frequency optional, default 1; N marks a name) into the binary format.
     /// The output depends only on the set of words and their frequencies, so rebuilding is byte-for-byte stable.
     public static func compile(tsv: String) -> [UInt8] {
         var merged: [[UInt16]: UInt32] = [:]
@@ -155,8 +177,10 @@ public final class WordDictionary: @unchecked Sendable {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             let word = Array(fields[0].trimmingCharacters(in: .whitespaces).utf16)
             guard !word.isEmpty else { continue }
-            let freq = fields.count > 1 ? UInt32(fields[1].trimmingCharacters(in: .whitespaces)) ?? 1 : 1
-            merged[word] = max(merged[word] ?? 0, max(freq, 1))
+            var freq = fields.count > 1 ? UInt32(fields[1].trimmingCharacters(in: .whitespaces)) ?? 1 : 1
+            freq = min(max(freq, 1), nameFlag - 1)
+            let name = fields.count > 2 && fields[2].trimmingCharacters(in: .whitespaces) == "N"
+            merged[word] = max(merged[word] ?? 0, freq | (name ? nameFlag : 0))
         }
         let words = merged.keys.sorted { $0.lexicographicallyPrecedes($1) }
         var out: [UInt8] = magic
@@ -165,7 +189,7 @@ public final class WordDictionary: @unchecked Sendable {
         let unitCount = words.reduce(0) { $0 + $1.count }
         put32(UInt32(words.count))
         put32(UInt32(unitCount))
-        put64(words.reduce(UInt64(0)) { $0 + UInt64(merged[$1]!) })
+        put64(words.reduce(UInt64(0)) { $0 + UInt64(frequency(merged[$1]!)) })
         var offset: UInt32 = 0
         for w in words { put32(offset); offset += UInt32(w.count) }
         put32(offset)
