@@ -18,7 +18,7 @@ public final class DocumentContext {
     private var lineTokens: [Int: [Token]] = [:]
 
     public init(source: SourceText, proseUnits: [UInt16]? = nil, options: RuleOptions = RuleOptions(),
-                tokenizer: @escaping () -> Tokenizer? = { try? Tokenizer() }) {
+                tokenizer: @escaping () -> Tokenizer? = { try? Tokenizer(mode: .fast) }) {
         self.source = source
         self.units = proseUnits ?? source.units
         let script = ScriptTable.shared

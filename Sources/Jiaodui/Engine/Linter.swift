@@ -51,7 +51,7 @@ public final class Linter: Sendable {
     public func lint(source: SourceText, prose: [UInt16]? = nil) -> [Finding] {
         let userDictionary = configuration.userDictionary
         let document = DocumentContext(source: source, proseUnits: prose, options: configuration.options) {
-            try? Tokenizer(userDictionary: userDictionary)
+            try? Tokenizer(userDictionary: userDictionary, mode: .fast)
         }
         var findings: [Finding] = []
         for rule in rules {

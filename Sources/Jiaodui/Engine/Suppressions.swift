@@ -16,7 +16,9 @@ struct Suppressions {
         let lineCount = source.lineStarts.count
         for index in 0..<lineCount {
             let line = index + 1
-            guard let (verb, rules) = Self.directive(source.string(source.lineRange(index))) else { continue }
+            let range = source.lineRange(index)
+            // Most lines hold no directive: look for the marker before building a string.
+            guard Self.containsMarker(source.units, range), let (verb, rules) = Self.directive(source.string(range)) else { continue }
             switch verb {
             case "jiaodui-disable-next-line":
                 regions.append(Region(lines: (line + 1)...(line + 1), rules: rules, directiveLine: line))
@@ -44,6 +46,24 @@ struct Suppressions {
             }
         }
         for region in open { regions.append(Region(lines: region.start...max(region.start, lineCount), rules: region.rules, directiveLine: region.start)) }
+    }
+
+    private static let marker: [UInt16] = Array("jiaodui-".utf16)
+
+    private static func containsMarker(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        let m = marker
+        guard range.count >= m.count else { return false }
+        var i = range.lowerBound
+        let last = range.upperBound - m.count
+        while i <= last {
+            if units[i] == m[0] {
+                var k = 1
+                while k < m.count && units[i + k] == m[k] { k += 1 }
+                if k == m.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Parses a directive line, returning its verb and rule ids (nil for all).

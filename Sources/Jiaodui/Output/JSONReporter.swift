@@ -5,22 +5,31 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ reports: [FileReport]) -> String {
-        var out = "{\"version\": 1, \"files\": ["
+        var out: [UInt8] = []
+        out.reserveCapacity(4096 + reports.reduce(0) { $0 + $1.findings.count * 400 })
+        func put(_ s: String) { out.append(contentsOf: s.utf8) }
+        func quote(_ s: String) { JSONText.append(s, to: &out) }
+        put("{\"version\": 1, \"files\": [")
         for (i, report) in reports.enumerated() {
-            out += i == 0 ? "\n" : ",\n"
-            out += "  {\"path\": \(JSONText.quoted(report.path)), \"findings\": ["
+            put(i == 0 ? "\n" : ",\n")
+            put("  {\"path\": "); quote(report.path); put(", \"findings\": [")
             for (j, f) in report.findings.enumerated() {
-                out += j == 0 ? "\n" : ",\n"
-                out += "    {\"rule\": \(JSONText.quoted(f.ruleID)), \"category\": \"\(f.category.rawValue)\", "
-                out += "\"severity\": \"\(f.severity.rawValue)\", \"line\": \(f.start.line), \"column\": \(f.start.column), "
-                out += "\"endLine\": \(f.end.line), \"endColumn\": \(f.end.column), "
-                out += "\"offset\": \(f.range.lowerBound), \"length\": \(f.range.count), \"text\": \(JSONText.quoted(f.text)), "
-                out += "\"message\": \(JSONText.quoted(f.message)), "
-                out += "\"suggestions\": [\(f.suggestions.map(JSONText.quoted).joined(separator: ", "))], \"fix\": \"\(f.fix.rawValue)\"}"
+                put(j == 0 ? "\n" : ",\n")
+                put("    {\"rule\": "); quote(f.ruleID)
+                put(", \"category\": \"\(f.category.rawValue)\", \"severity\": \"\(f.severity.rawValue)\", ")
+                put("\"line\": \(f.start.line), \"column\": \(f.start.column), \"endLine\": \(f.end.line), \"endColumn\": \(f.end.column), ")
+                put("\"offset\": \(f.range.lowerBound), \"length\": \(f.range.count), \"text\": "); quote(f.text)
+                put(", \"message\": "); quote(f.message)
+                put(", \"suggestions\": [")
+                for (k, suggestion) in f.suggestions.enumerated() {
+                    if k > 0 { put(", ") }
+                    quote(suggestion)
+                }
+                put("], \"fix\": \"\(f.fix.rawValue)\"}")
             }
-            out += report.findings.isEmpty ? "]}" : "\n  ]}"
+            put(report.findings.isEmpty ? "]}" : "\n  ]}")
         }
-        out += reports.isEmpty ? "]}\n" : "\n]}\n"
-        return out
+        put(reports.isEmpty ? "]}\n" : "\n]}\n")
+        return String(decoding: out, as: UTF8.self)
     }
 }

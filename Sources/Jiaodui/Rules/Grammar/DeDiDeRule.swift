@@ -40,13 +40,47 @@ public struct DeDiDeRule: Rule {
     }
 
     let words: Words
+    /// The verbs, and the adverbials written backwards, as tries: a cheap test on the raw text
+    /// so that only real candidates are segmented.
+    let verbs: WordDictionary
+    let reversedAdverbials: WordDictionary
+    let longestAdverbial: Int
 
-    public init() throws { words = try Self.words.get() }
+    public init() throws {
+        words = try Self.words.get()
+        verbs = try WordDictionary(bytes: WordDictionary.compile(tsv: words.verbs.joined(separator: "\n")))
+        reversedAdverbials = try WordDictionary(bytes: WordDictionary.compile(tsv: words.adverbials.map { String($0.reversed()) }.joined(separator: "\n")))
+        longestAdverbial = words.adverbials.map(\.utf16.count).max() ?? 0
+    }
+
+    /// Whether the raw text could hold adverbial + 的 + verb around offset `i` (a necessary condition).
+    private func mayBeCandidate(_ units: UnsafeBufferPointer<UInt16>, _ reversed: inout [UInt16], at i: Int) -> Bool {
+        var verbFound = false
+        verbs.forEachWord(in: units, from: i + 1, maxLength: 4) { _, _ in verbFound = true }
+        guard verbFound else { return false }
+        if i >= 4 && units[i - 4] == units[i - 3] && units[i - 2] == units[i - 1] { return true } // AABB
+        reversed.removeAll(keepingCapacity: true)
+        var k = i - 1
+        while k >= 0 && reversed.count < longestAdverbial { reversed.append(units[k]); k -= 1 }
+        var adverbialFound = false
+        reversed.withUnsafeBufferPointer { r in
+            if !r.isEmpty { reversedAdverbials.forEachWord(in: r, from: 0, maxLength: r.count) { _, _ in adverbialFound = true } }
+        }
+        return adverbialFound
+    }
 
     public func check(_ document: DocumentContext, into findings: inout [Finding]) {
         let units = document.simplifiedUnits
         let de: UInt16 = 0x7684 // 的
-        for i in 1..<max(1, units.count - 1) where units[i] == de && CharClass.isHan(units[i - 1]) && CharClass.isHan(units[i + 1]) {
+        var reversed: [UInt16] = []
+        var candidates: [Int] = []
+        units.withUnsafeBufferPointer { buffer in
+            for i in 1..<max(1, buffer.count - 1) where buffer[i] == de && CharClass.isHan(buffer[i - 1]) && CharClass.isHan(buffer[i + 1])
+                && mayBeCandidate(buffer, &reversed, at: i) {
+                candidates.append(i)
+            }
+        }
+        for i in candidates {
             let tokens = document.tokens(ofLineContaining: i)
             guard let k = tokens.firstIndex(where: { $0.range.lowerBound == i }), tokens[k].range.count == 1,
                   k > 0, k + 1 < tokens.count else { continue }

@@ -17,6 +17,7 @@ public struct MixedScriptRule: Rule {
             .triggers("辦公室處於承上啟下的地位，是聯結領導和基層的⟦桥⟧樑。"),
             .passes("办公室是单位的综合办事机构。"),
             .passes("辦公室處於承上啟下的地位。"),
+            .passes("办公室是综合机构。\n辦公室處於承上啟下的地位。"),
             .fixes("综合辦事机构", to: "综合办事机构"),
         ]
     )
@@ -26,20 +27,27 @@ public struct MixedScriptRule: Rule {
     public func check(_ document: DocumentContext, into findings: inout [Finding]) {
         let script = ScriptTable.shared
         let units = document.units
-        for i in units.indices {
-            let u = units[i]
-            let replacement: UInt16?
-            if document.isTraditional {
-                replacement = script.traditional(of: u)
-            } else {
-                replacement = script.isTraditionalOnly(u) ? script.simplified(of: u) : nil
+        let source = document.source
+        for index in 0..<source.lineStarts.count {
+            let line = source.lineRange(index)
+            // Each line is judged against its own majority script (the document's on a tie), so a
+            // quotation in the other script is one block, not hundreds of findings.
+            var traditional = 0, simplified = 0
+            for i in line {
+                if script.isTraditionalOnly(units[i]) { traditional += 1 } else if script.isSimplifiedOnly(units[i]) { simplified += 1 }
             }
-            guard let r = replacement else { continue }
-            let found = String(decoding: [u], as: UTF16.self), wanted = String(decoding: [r], as: UTF16.self)
-            let message = document.isTraditional
-                ? "繁体文本中混有简体字“\(found)”，应为“\(wanted)”。"
-                : "简体文本中混有繁体字“\(found)”，应为“\(wanted)”。"
-            findings.append(document.finding(Self.description, range: i..<i + 1, message: message, suggestions: [wanted], fix: .suggested))
+            guard traditional > 0 && simplified > 0 else { continue }
+            let lineIsTraditional = traditional == simplified ? document.isTraditional : traditional > simplified
+            for i in line {
+                let u = units[i]
+                let replacement = lineIsTraditional ? script.traditional(of: u) : (script.isTraditionalOnly(u) ? script.simplified(of: u) : nil)
+                guard let r = replacement else { continue }
+                let found = String(decoding: [u], as: UTF16.self), wanted = String(decoding: [r], as: UTF16.self)
+                let message = lineIsTraditional
+                    ? "繁体文本中混有简体字“\(found)”，应为“\(wanted)”。"
+                    : "简体文本中混有繁体字“\(found)”，应为“\(wanted)”。"
+                findings.append(document.finding(Self.description, range: i..<i + 1, message: message, suggestions: [wanted], fix: .suggested))
+            }
         }
     }
 }
