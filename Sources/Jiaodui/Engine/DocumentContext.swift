@@ -15,7 +15,7 @@ public final class DocumentContext {
     public let options: RuleOptions
     private let makeTokenizer: () -> Tokenizer?
     private var tokenizer: Tokenizer??
-    private var lineTokens: [Int: [Token]] = [:]
+    private var windowTokens: [Range<Int>: [Token]] = [:]
 
     public init(source: SourceText, proseUnits: [UInt16]? = nil, options: RuleOptions = RuleOptions(),
                 tokenizer: @escaping () -> Tokenizer? = { try? Tokenizer(mode: .fast) }) {
@@ -30,27 +30,29 @@ public final class DocumentContext {
 
     public var count: Int { units.count }
 
-    /// The tokens of the line that contains `offset` (segmentation of the Simplified copy).
-    public func tokens(ofLineContaining offset: Int) -> [Token] {
-        let line = source.lineIndex(of: offset)
-        if let cached = lineTokens[line] { return cached }
+    /// Tokens of the text around `range`: a window of its line reaching `margin` units to each side.
+    /// Rules ask about a few candidates in long paragraphs; segmenting a window is enough to judge
+    /// boundaries near its middle and far cheaper than the whole line.
+    public func tokens(around range: Range<Int>, margin: Int = 16) -> [Token] {
+        let line = source.lineRange(source.lineIndex(of: range.lowerBound))
+        let window = max(line.lowerBound, range.lowerBound - margin)..<min(max(line.upperBound, range.upperBound), range.upperBound + margin)
+        if let cached = windowTokens[window] { return cached }
         if tokenizer == nil { tokenizer = .some(makeTokenizer()) }
-        let range = source.lineRange(line)
         var tokens: [Token] = []
-        if let tokenizer = tokenizer ?? nil, !range.isEmpty {
+        if let tokenizer = tokenizer ?? nil, !window.isEmpty {
             tokens = simplifiedUnits.withUnsafeBufferPointer { all in
-                tokenizer.tokenize(UnsafeBufferPointer(rebasing: all[range])).map {
-                    Token(range: ($0.range.lowerBound + range.lowerBound)..<($0.range.upperBound + range.lowerBound), kind: $0.kind, origin: $0.origin)
+                tokenizer.tokenize(UnsafeBufferPointer(rebasing: all[window])).map {
+                    Token(range: ($0.range.lowerBound + window.lowerBound)..<($0.range.upperBound + window.lowerBound), kind: $0.kind, origin: $0.origin)
                 }
             }
         }
-        lineTokens[line] = tokens
+        windowTokens[window] = tokens
         return tokens
     }
 
     /// Whether both ends of `range` fall on token boundaries (line ends count as boundaries).
     public func alignsWithTokens(_ range: Range<Int>) -> Bool {
-        let tokens = tokens(ofLineContaining: range.lowerBound)
+        let tokens = tokens(around: range)
         var startOK = false, endOK = false
         for token in tokens {
             if token.range.lowerBound == range.lowerBound || token.range.upperBound == range.lowerBound { startOK = true }
@@ -62,15 +64,10 @@ public final class DocumentContext {
         return startOK && endOK
     }
 
-    /// The token that starts at `offset`, if one does.
-    public func token(startingAt offset: Int) -> Token? {
-        tokens(ofLineContaining: offset).first { $0.range.lowerBound == offset }
-    }
-
     /// The token that ends at `offset`, if one does.
     public func token(endingAt offset: Int) -> Token? {
         guard offset > 0 else { return nil }
-        return tokens(ofLineContaining: offset - 1).first { $0.range.upperBound == offset }
+        return tokens(around: (offset - 1)..<offset).first { $0.range.upperBound == offset }
     }
 
     public func string(_ range: Range<Int>) -> String { String(decoding: units[range], as: UTF16.self) }

@@ -4,7 +4,7 @@ import Yams
 
 /// One entry of a substitution lexicon: a wrong form, its corrections, the context it must
 /// (not) stand in, and its own examples. See `Lexicons/README.md` for the file format.
-public struct LexiconEntry: Sendable, Decodable {
+public struct LexiconEntry: Sendable {
     public let wrong: String
     public let right: [String]
     public let why: String
@@ -20,37 +20,50 @@ public struct LexiconEntry: Sendable, Decodable {
     public let ok: [String]
     /// The file the entry came from, for messages about the lexicon itself.
     public internal(set) var file: String = ""
-
-    enum CodingKeys: String, CodingKey {
-        case wrong, right, why, severity, fix, category, after, before, boundary, trigger, ok
-        case afterNot = "after_not", beforeNot = "before_not"
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        wrong = try c.decode(String.self, forKey: .wrong)
-        if let list = try? c.decode([String].self, forKey: .right) { right = list }
-        else { right = try c.decodeIfPresent(String.self, forKey: .right).map { [$0] } ?? [] }
-        why = try c.decode(String.self, forKey: .why)
-        severity = try c.decodeIfPresent(Severity.self, forKey: .severity) ?? .error
-        fix = try c.decodeIfPresent(FixSafety.self, forKey: .fix) ?? .suggested
-        category = try c.decodeIfPresent(Category.self, forKey: .category)
-        after = try c.decodeIfPresent([String].self, forKey: .after) ?? []
-        afterNot = try c.decodeIfPresent([String].self, forKey: .afterNot) ?? []
-        before = try c.decodeIfPresent([String].self, forKey: .before) ?? []
-        beforeNot = try c.decodeIfPresent([String].self, forKey: .beforeNot) ?? []
-        boundary = try c.decodeIfPresent(Bool.self, forKey: .boundary) ?? false
-        trigger = try c.decodeIfPresent([String].self, forKey: .trigger) ?? []
-        ok = try c.decodeIfPresent([String].self, forKey: .ok) ?? []
-    }
 }
 
-/// A lexicon file: provenance, the rule that consumes it, and its entries.
-struct LexiconFileContents: Decodable {
-    let source: String
-    let rule: String?
-    let category: Category?
-    let entries: [LexiconEntry]
+extension LexiconEntry {
+    /// Reads an entry from a YAML node. Walking Yams' node tree directly is several times faster than
+    /// its `Decodable` path, and start-up time matters for a tool run on every commit.
+    init(node: Node) throws(LexiconError) {
+        guard let mapping = node.mapping else { throw LexiconError(description: "an entry is not a mapping (line \(node.mark?.line ?? 0))") }
+        let line = node.mark?.line ?? 0
+        var map: [String: Node] = [:]
+        for (key, value) in mapping { if let name = key.string { map[name] = value } }
+        func string(_ key: String) -> String? { map[key]?.string }
+        func list(_ key: String) throws(LexiconError) -> [String] {
+            guard let value = map[key] else { return [] }
+            if let scalar = value.string { return [scalar] }
+            guard let sequence = value.sequence else { throw LexiconError(description: "'\(key)' must be a list (line \(line))") }
+            return sequence.compactMap(\.string)
+        }
+        func value<T: RawRepresentable>(_ key: String, _ type: T.Type) throws(LexiconError) -> T? where T.RawValue == String {
+            guard let raw = string(key) else { return nil }
+            guard let parsed = T(rawValue: raw) else { throw LexiconError(description: "'\(key): \(raw)' is not allowed (line \(line))") }
+            return parsed
+        }
+        let known: Set<String> = ["wrong", "right", "why", "severity", "fix", "category", "after", "after_not", "before", "before_not", "boundary", "trigger", "ok"]
+        for name in map.keys {
+            if !known.contains(name) {
+                throw LexiconError(description: "unknown key '\(name)' (line \(line)); known keys: \(known.sorted().joined(separator: ", "))")
+            }
+        }
+        guard let wrong = string("wrong") else { throw LexiconError(description: "missing 'wrong' (line \(line))") }
+        guard let why = string("why") else { throw LexiconError(description: "missing 'why' for \(wrong) (line \(line))") }
+        self.wrong = wrong
+        self.why = why
+        right = try list("right")
+        severity = try value("severity", Severity.self) ?? .error
+        fix = try value("fix", FixSafety.self) ?? .suggested
+        category = try value("category", Category.self)
+        after = try list("after")
+        afterNot = try list("after_not")
+        before = try list("before")
+        beforeNot = try list("before_not")
+        boundary = ["true", "yes", "True"].contains(map["boundary"]?.string ?? "")
+        trigger = try list("trigger")
+        ok = try list("ok")
+    }
 }
 
 public struct LexiconError: Error, CustomStringConvertible {
@@ -89,22 +102,29 @@ public final class SubstitutionLexicon: @unchecked Sendable {
     public static func load(files: [URL], ruleID: String) throws -> [LexiconEntry] {
         var entries: [LexiconEntry] = []
         for url in files {
-            let contents: LexiconFileContents
+            let name = url.lastPathComponent
+            let root: Node?
             do {
-                let text = try String(contentsOf: url, encoding: .utf8)
-                contents = try YAMLDecoder().decode(LexiconFileContents.self, from: text)
-            } catch let error as DecodingError {
-                throw LexiconError(description: "\(url.lastPathComponent): \(Self.explain(error))")
+                // The basic resolver leaves every scalar a string: no per-scalar regular expressions.
+                root = try Yams.compose(yaml: try String(contentsOf: url, encoding: .utf8), .basic)
+            } catch let error as YamlError {
+                throw LexiconError(description: "\(name): not valid YAML: \(error)".replacingOccurrences(of: "\n", with: " "))
             } catch {
-                throw LexiconError(description: "\(url.lastPathComponent): \(error)")
+                throw LexiconError(description: "\(name): cannot be read")
             }
-            guard (contents.rule ?? "wrong-word") == ruleID else { continue }
-            for var entry in contents.entries {
+            guard let map = root?.mapping else { throw LexiconError(description: "\(name): expected a mapping with 'source' and 'entries'") }
+            guard map["source"]?.string != nil else { throw LexiconError(description: "\(name): missing 'source' (where the entries come from)") }
+            guard (map["rule"]?.string ?? "wrong-word") == ruleID else { continue }
+            let fileCategory = map["category"]?.string.flatMap(Category.init(rawValue:))
+            guard let list = map["entries"]?.sequence else { throw LexiconError(description: "\(name): missing 'entries' list") }
+            for node in list {
+                var entry: LexiconEntry
+                do { entry = try LexiconEntry(node: node) } catch { throw LexiconError(description: "\(name): \(error.description)") }
                 guard entry.wrong.utf16.count >= 2 else {
-                    throw LexiconError(description: "\(url.lastPathComponent): entry '\(entry.wrong)' is shorter than two characters")
+                    throw LexiconError(description: "\(name): entry '\(entry.wrong)' is shorter than two characters")
                 }
-                entry.file = url.lastPathComponent
-                if entry.category == nil { entry.category = contents.category }
+                entry.file = name
+                if entry.category == nil { entry.category = fileCategory }
                 entries.append(entry)
             }
         }
@@ -114,17 +134,6 @@ public final class SubstitutionLexicon: @unchecked Sendable {
     /// The shipped lexicon files of a rule (`Lexicons/<folder>/*.yml`).
     public static func shippedFiles(folder: String) -> [URL] {
         LexiconFiles.files(in: folder, withExtension: "yml")
-    }
-
-    private static func explain(_ error: DecodingError) -> String {
-        switch error {
-        case .keyNotFound(let key, let context):
-            return "missing '\(key.stringValue)' at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return "\(context.debugDescription) at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
-        @unknown default:
-            return "\(error)"
-        }
     }
 
     /// Every entry whose wrong form occurs in the document with its conditions met, as (range, entry index),

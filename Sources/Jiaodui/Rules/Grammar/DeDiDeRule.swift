@@ -81,7 +81,7 @@ public struct DeDiDeRule: Rule {
             }
         }
         for i in candidates {
-            let tokens = document.tokens(ofLineContaining: i)
+            let tokens = document.tokens(around: i..<i + 1)
             guard let k = tokens.firstIndex(where: { $0.range.lowerBound == i }), tokens[k].range.count == 1,
                   k > 0, k + 1 < tokens.count else { continue }
             let adverbial = document.simplifiedString(tokens[k - 1].range)

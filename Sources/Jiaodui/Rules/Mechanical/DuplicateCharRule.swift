@@ -104,8 +104,13 @@ public struct DuplicateCharRule: Rule {
         let separators: Set<UInt16> = [0x3001] // 、
         for s in 2..<max(2, units.count - 2) where separators.contains(units[s]) {
             for length in stride(from: 4, through: 2, by: -1) where s - length >= 0 && s + 1 + length <= units.count {
-                let left = units[(s - length)..<s], right = units[(s + 1)..<(s + 1 + length)]
-                guard left.elementsEqual(right), left.allSatisfy(CharClass.isHan) else { continue }
+                var same = true
+                for k in 0..<length where units[s - length + k] != units[s + 1 + k] || !CharClass.isHan(units[s + 1 + k]) {
+                    same = false
+                    break
+                }
+                guard same else { continue }
+                let left = units[(s - length)..<s]
                 // The repeated word must be whole on both sides.
                 guard document.alignsWithTokens((s - length)..<s), document.alignsWithTokens((s + 1)..<(s + 1 + length)) else { continue }
                 // Only where the first W opens a clause; 特别重大、重大 or 代县长、县长 list modified items.
