@@ -104,6 +104,3 @@ func collectFiles(_ paths: [String], onError: (String) -> Void) -> [String] {
     return files
 }
 
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data("jiaodui: error: \(message)\n".utf8))
-}

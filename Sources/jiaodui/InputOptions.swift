@@ -49,7 +49,7 @@ func readInput(_ path: String, encoding: TextEncoding?) throws(CLIError) -> Deco
         }
         if isDirectory.boolValue { throw CLIError("\(path): \(InputError.notAFile)") }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError("\(path): cannot be read")
+            throw CLIError("\(path): \(InputError.unreadable("permission denied or I/O error"))")
         }
         bytes = Array(data)
     }
@@ -60,8 +60,13 @@ func readInput(_ path: String, encoding: TextEncoding?) throws(CLIError) -> Deco
 
 /// Prints a one-line error to stderr and exits with 2 (usage or input error).
 func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("jiaodui: error: \(message)\n".utf8))
+    printError(message)
     exit(2)
+}
+
+/// Prints a one-line error to stderr.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data("jiaodui: error: \(message)\n".utf8))
 }
 
 extension Tokenizer.Mode: ExpressibleByArgument {}

@@ -1,8 +1,8 @@
 import ZhText
 
 /// What every rule reads: the document's prose as UTF-16, a Simplified copy for matching,
-/// and tokens computed on demand, a line at a time, so that rules which need no words cost no
-/// segmentation.
+/// and tokens computed on demand for a window around each candidate, so that rules which need
+/// no words cost no segmentation.
 public final class DocumentContext {
     /// The original text with non-prose (code, URLs, markup) blanked to spaces of equal length,
     /// so every offset is an offset into the file's text.
@@ -22,8 +22,9 @@ public final class DocumentContext {
         self.source = source
         self.units = proseUnits ?? source.units
         let script = ScriptTable.shared
-        self.isTraditional = script.isMainlyTraditional(units)
-        self.simplifiedUnits = script.containsTraditional(units) ? script.simplified(units, full: isTraditional) : units
+        let counts = script.scriptCounts(units)
+        self.isTraditional = counts.traditional > counts.simplified
+        self.simplifiedUnits = counts.traditional > 0 ? script.simplified(units, full: isTraditional) : units
         self.options = options
         self.makeTokenizer = tokenizer
     }

@@ -54,11 +54,9 @@ public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
     case invalidGB18030(offset: Int)
     case utf16Unsupported
     case unencodable(encoding: String)
-    case unsupportedFormat(String)
     case notAFile
     case unreadable(String)
     case tooLarge(Int)
-    case brokenDocument(String)
 
     public var description: String {
         switch self {
@@ -69,11 +67,9 @@ public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
         case .invalidGB18030(let o): return "is not valid GB18030 (invalid byte near offset \(o))"
         case .utf16Unsupported: return "is UTF-16; convert it to UTF-8 first"
         case .unencodable(let e): return "cannot be written back in \(e)"
-        case .unsupportedFormat(let f): return "has an unsupported format (\(f))"
         case .notAFile: return "is a directory or special file, not a regular file"
         case .unreadable(let why): return "cannot be read: \(why)"
         case .tooLarge(let n): return "is too large (\(n) bytes; the limit is \(TextDecoder.maximumSize) bytes)"
-        case .brokenDocument(let why): return "is not a readable document: \(why)"
         }
     }
 }

@@ -47,15 +47,13 @@ public final class ScriptTable: Sendable {
     public func simplified(of u: UInt16) -> UInt16? { let s = toSimplified[Int(u)]; return s == 0 ? nil : s }
     public func traditional(of u: UInt16) -> UInt16? { let t = toTraditional[Int(u)]; return t == 0 ? nil : t }
 
-    public func containsTraditional(_ units: [UInt16]) -> Bool { units.contains { toSimplified[Int($0)] != 0 } }
-
-    /// More Traditional-only than Simplified-only characters.
-    public func isMainlyTraditional(_ units: [UInt16]) -> Bool {
+    /// How many Traditional-only and Simplified-only characters `units` holds, in one pass.
+    public func scriptCounts(_ units: [UInt16]) -> (traditional: Int, simplified: Int) {
         var traditional = 0, simplified = 0
         for u in units {
             if toSimplified[Int(u)] != 0 { traditional += 1 } else if toTraditional[Int(u)] != 0 { simplified += 1 }
         }
-        return traditional > simplified
+        return (traditional, simplified)
     }
 
     /// `units` with Traditional characters replaced by their Simplified forms, character for character.

@@ -66,7 +66,7 @@ public final class Tokenizer {
     public func tokenize(_ text: UnsafeBufferPointer<UInt16>) -> [Token] {
         let n = text.count
         if n == 0 { return [] }
-        var guidance = ICUGuidance(count: 0)
+        var guidance = ICUGuidance()
         if let breaker {
             guidance = ICUGuidance(breaker.boundaries(text).ends, count: n)
         }
@@ -185,7 +185,8 @@ public final class Tokenizer {
         /// For each offset where an ICU word starts, that word's end (0 where none starts).
         var wordEnd: [Int32]
 
-        init(count: Int) {
+        /// No guidance (the fast mode).
+        init() {
             weight = []
             wordEnd = []
         }
