@@ -6,6 +6,7 @@ public enum RuleCatalog {
     public static let descriptions: [RuleDescription] = [
         WrongWordRule.description,
         DeDiDeRule.description,
+        ConjunctionPairingRule.description,
         DuplicateCharRule.description,
         StraySymbolRule.description,
         BrokenLineRule.description,
@@ -34,7 +35,7 @@ public enum RuleCatalog {
             }
             rules.append(WrongWordRule(lexicon: lexicon))
         }
-        let simpleRules: [any Rule] = [DuplicateCharRule(), StraySymbolRule(), BrokenLineRule(), MixedScriptRule(), HeadingNumberingRule()]
+        let simpleRules: [any Rule] = [ConjunctionPairingRule(), DuplicateCharRule(), StraySymbolRule(), BrokenLineRule(), MixedScriptRule(), HeadingNumberingRule()]
         if configuration.isEnabled(DeDiDeRule.description) { rules.append(try DeDiDeRule()) }
         rules += simpleRules.filter { configuration.isEnabled($0.description) }
         return rules

@@ -69,6 +69,15 @@ public final class ScriptTable: Sendable {
         String(decoding: text.utf16.map { let t = toTraditional[Int($0)]; return t == 0 ? $0 : t }, as: UTF16.self)
     }
 
+    /// Simplified forms that Big5 carries only as rare variants: Traditional text writes the counterpart
+    /// (曬網, not 晒網), so in Traditional prose they are conversion leftovers like any Simplified-only form.
+    static let big5RareVariants: Set<UInt16> = Set("晒".utf16)
+
+    /// Characters ICU's Traditional-Simplified maps although they are standard Simplified characters in
+    /// their own right (与时俱进, 摔跤, 姊妹): converting them would break matching. 著 and 藉 stay
+    /// converted: in Traditional text they mostly stand for 着 and 借.
+    static let notConvertedInFull: Set<UInt16> = Set("俱吒姊箝苎跤阪".utf16)
+
     /// Builds the table's TSV from the system ICU (maintainers' tool).
     public static func generateTSV() throws -> String {
         let t2s = try Transliterator("Traditional-Simplified")
@@ -80,12 +89,12 @@ public final class ScriptTable: Sendable {
         for range in ranges {
             for u in range {
                 let s = t2s.apply([u])
-                if s.count == 1, s[0] != u {
+                if s.count == 1, s[0] != u, !notConvertedInFull.contains(u) {
                     let kind = encodable(u, "GB2312") ? "T" : "t"
                     lines.append("\(String(decoding: [u], as: UTF16.self))\t\(String(decoding: s, as: UTF16.self))\t\(kind)")
                 }
                 let t = s2t.apply([u])
-                if t.count == 1, t[0] != u, !encodable(u, "Big5") {
+                if t.count == 1, t[0] != u, !encodable(u, "Big5") || big5RareVariants.contains(u) {
                     lines.append("\(String(decoding: [u], as: UTF16.self))\t\(String(decoding: t, as: UTF16.self))\ts")
                 }
             }

@@ -84,10 +84,10 @@ public struct DeDiDeRule: Rule {
             let tokens = document.tokens(around: i..<i + 1)
             guard let k = tokens.firstIndex(where: { $0.range.lowerBound == i }), tokens[k].range.count == 1,
                   k > 0, k + 1 < tokens.count else { continue }
-            let adverbial = document.simplifiedString(tokens[k - 1].range)
             let verb = document.simplifiedString(tokens[k + 1].range)
-            guard isAdverbial(adverbial), words.verbs.contains(verb) else { continue }
-            if k >= 2, words.nominalMarkers.contains(document.simplifiedString(tokens[k - 2].range)) { continue }
+            guard words.verbs.contains(verb), let a = adverbialStart(before: k, tokens, document) else { continue }
+            let adverbial = document.simplifiedString(tokens[a].range.lowerBound..<i)
+            if a >= 1, words.nominalMarkers.contains(document.simplifiedString(tokens[a - 1].range)) { continue }
             findings.append(document.finding(
                 Self.description, range: i..<i + 1,
                 message: "“\(adverbial)”修饰动词“\(verb)”，作状语，应用“地”：“\(adverbial)地\(verb)”。",
@@ -95,10 +95,19 @@ public struct DeDiDeRule: Rule {
         }
     }
 
-    /// A listed adverbial, or an AABB reduplication (认认真真, 实实在在).
-    private func isAdverbial(_ word: String) -> Bool {
-        if words.adverbials.contains(word) { return true }
-        let c = Array(word.unicodeScalars)
-        return c.count == 4 && c[0] == c[1] && c[2] == c[3] && c[0] != c[2]
+    /// The index of the token that starts the adverbial ending at token `k` (the 的): one token that is
+    /// a listed adverbial or an AABB reduplication (认认真真), or up to three tokens that together spell a
+    /// listed adverbial the segmenter split (实事求事).
+    private func adverbialStart(before k: Int, _ tokens: [Token], _ document: DocumentContext) -> Int? {
+        let end = tokens[k].range.lowerBound
+        for a in stride(from: k - 1, through: max(0, k - 3), by: -1) {
+            let word = document.simplifiedString(tokens[a].range.lowerBound..<end)
+            if words.adverbials.contains(word) { return a }
+            if a == k - 1 {
+                let c = Array(word.unicodeScalars)
+                if c.count == 4 && c[0] == c[1] && c[2] == c[3] && c[0] != c[2] { return a }
+            }
+        }
+        return nil
     }
 }

@@ -27,11 +27,11 @@ public struct BrokenLineRule: Rule {
     )
 
     /// Characters that cannot begin a sentence or clause.
-    static let cannotStart: Set<UInt16> = Set("的地得了着过们吗呢吧，。、；：？！”’）》〉」』".utf16)
-    static let closingQuotes: Set<UInt16> = Set("”’」』".utf16)
-    static let sentenceEnds: Set<UInt16> = Set("。！？…".utf16)
+    static let cannotStart: CodeUnitSet = "的地得了着过们吗呢吧，。、；：？！”’）》〉」』"
+    static let closingQuotes: CodeUnitSet = "”’」』"
+    static let sentenceEnds: CodeUnitSet = "。！？…"
     /// Function words that cannot end a sentence.
-    static let cannotEnd: Set<UInt16> = Set("和与及或的地得把被将对向从在以于而且并".utf16)
+    static let cannotEnd: CodeUnitSet = "和与及或的地得把被将对向从在以于而且并"
 
     public init() {}
 

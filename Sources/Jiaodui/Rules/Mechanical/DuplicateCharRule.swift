@@ -33,7 +33,7 @@ public struct DuplicateCharRule: Rule {
 
     /// Measure words, time words and name suffixes: doubled across a word boundary as a matter of course
     /// (1992年年度, 工作队队长, 水泥厂厂房, 一届届).
-    static let boundaryChars: Set<UInt16> = Set("年月日天届次个位名家户层代号版期批座条件项章节本段市省县区乡镇村厂队局处科部院校所站组馆社店会团军师营连排班史工室".utf16)
+    static let boundaryChars: CodeUnitSet = "年月日天届次个位名家户层代号版期批座条件项章节本段市省县区乡镇村厂队局处科部院校所站组馆社店会团军师营连排班史工室"
 
     public func check(_ document: DocumentContext, into findings: inout [Finding]) {
         let units = document.simplifiedUnits
@@ -101,8 +101,7 @@ public struct DuplicateCharRule: Rule {
     /// W、W with the same word of two or more characters on both sides, at the start of a clause.
     private func checkRepeatedWords(_ document: DocumentContext, into findings: inout [Finding]) {
         let units = document.simplifiedUnits
-        let separators: Set<UInt16> = [0x3001] // 、
-        for s in 2..<max(2, units.count - 2) where separators.contains(units[s]) {
+        for s in 2..<max(2, units.count - 2) where units[s] == 0x3001 { // 、
             for length in stride(from: 4, through: 2, by: -1) where s - length >= 0 && s + 1 + length <= units.count {
                 var same = true
                 for k in 0..<length where units[s - length + k] != units[s + 1 + k] || !CharClass.isHan(units[s + 1 + k]) {

@@ -20,7 +20,7 @@ public struct StraySymbolRule: Rule {
         ]
     )
 
-    static let symbols: Set<UInt16> = Set("`'^\\|~".utf16)
+    static let symbols: CodeUnitSet = "`'^\\|~"
 
     public init() {}
 

@@ -20,7 +20,7 @@ public struct HeadingNumberingRule: Rule {
     )
 
     /// Marks after which a heading or list number may stand: 。；： and their ASCII forms.
-    static let before: Set<UInt16> = Set("。；：;:".utf16)
+    static let before: CodeUnitSet = "。；：;:"
 
     public init() {}
 
