@@ -26,7 +26,30 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Never colour the text output (colour is used only on a terminal anyway).")
     var noColor = false
 
+    @Option(name: .long, help: ArgumentHelp("Run only these rules (comma-separated ids; see `jiaodui rules`).", valueName: "ids"))
+    var only: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Also run these rules that are off by default.", valueName: "ids"))
+    var enable: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Do not run these rules.", valueName: "ids"))
+    var disable: [String] = []
+
     @OptionGroup var input: InputOptions
+
+    /// Rule ids from repeatable, comma-separated options, each checked against the catalogue.
+    static func ruleIDs(_ values: [String], option: String) throws -> Set<String> {
+        let known = RuleCatalog.descriptions.map(\.id)
+        var ids: Set<String> = []
+        for id in values.flatMap({ $0.split(separator: ",") }).map({ $0.trimmingCharacters(in: .whitespaces) }) where !id.isEmpty {
+            guard known.contains(id) else {
+                let closest = known.min { editDistance($0, id) < editDistance($1, id) } ?? ""
+                throw CLIError("--\(option): unknown rule '\(id)'; did you mean '\(closest)'?")
+            }
+            ids.insert(id)
+        }
+        return ids
+    }
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder to check, or - for standard input") }
@@ -39,6 +62,9 @@ struct CheckCommand: ParsableCommand {
             encoding = try input.forcedEncoding()
             var configuration = LintConfiguration()
             configuration.userDictionary = try input.loadUserDictionary()
+            if !only.isEmpty { configuration.onlyRules = try Self.ruleIDs(only, option: "only") }
+            configuration.optInRules = try Self.ruleIDs(enable, option: "enable")
+            configuration.disabledRules = try Self.ruleIDs(disable, option: "disable")
             linter = try Linter(configuration: configuration)
         } catch let error as CLIError {
             fail(error.description)

@@ -16,6 +16,7 @@ public final class DocumentContext {
     private let makeTokenizer: () -> Tokenizer?
     private var tokenizer: Tokenizer??
     private var windowTokens: [Range<Int>: [Token]] = [:]
+    private var lexiconMatches: (lexicon: ObjectIdentifier, matches: [(range: Range<Int>, entry: Int)])?
 
     public init(source: SourceText, proseUnits: [UInt16]? = nil, options: RuleOptions = RuleOptions(),
                 tokenizer: @escaping () -> Tokenizer? = { try? Tokenizer(mode: .fast) }) {
@@ -69,6 +70,31 @@ public final class DocumentContext {
     public func token(endingAt offset: Int) -> Token? {
         guard offset > 0 else { return nil }
         return tokens(around: (offset - 1)..<offset).first { $0.range.upperBound == offset }
+    }
+
+    /// The lexicon's matches in this document, computed once for all the rules that share the lexicon.
+    public func matches(of lexicon: SubstitutionLexicon) -> [(range: Range<Int>, entry: Int)] {
+        if let cached = lexiconMatches, cached.lexicon == ObjectIdentifier(lexicon) { return cached.matches }
+        let matches = lexicon.matches(in: self)
+        lexiconMatches = (ObjectIdentifier(lexicon), matches)
+        return matches
+    }
+
+    /// Whether `range` sits inside paired marks opened earlier on its line: “…”, ‘…’, 「…」, 『…』,
+    /// or (with `titles`) 《…》. Quoted words are someone else's; a title is cited as it is.
+    public func isQuoted(_ range: Range<Int>, titles: Bool = true, quotes: Bool = true) -> Bool {
+        let line = source.lineRange(source.lineIndex(of: range.lowerBound))
+        var quoteDepth = 0, titleDepth = 0
+        for i in line.lowerBound..<range.lowerBound {
+            switch units[i] {
+            case 0x201C, 0x2018, 0x300C, 0x300E: quoteDepth += 1
+            case 0x201D, 0x2019, 0x300D, 0x300F: quoteDepth = max(0, quoteDepth - 1)
+            case 0x300A: titleDepth += 1
+            case 0x300B: titleDepth = max(0, titleDepth - 1)
+            default: break
+            }
+        }
+        return (quotes && quoteDepth > 0) || (titles && titleDepth > 0)
     }
 
     public func string(_ range: Range<Int>) -> String { String(decoding: units[range], as: UTF16.self) }

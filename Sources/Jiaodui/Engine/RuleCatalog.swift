@@ -12,31 +12,40 @@ public enum RuleCatalog {
         BrokenLineRule.description,
         MixedScriptRule.description,
         HeadingNumberingRule.description,
+        ColloquialRule.description,
+        OverclaimRule.description,
+        JargonRule.description,
+        PunctuationWidthRule.description,
+        PairedPunctuationRule.description,
+        NumberUsageRule.description,
+        SentenceLengthRule.description,
+        ParagraphLengthRule.description,
+        ScrapeResidueRule.description,
     ]
 
     public static func description(of id: String) -> RuleDescription? { descriptions.first { $0.id == id } }
 
-    /// The shipped wrong-word entries, loaded once per process on first use.
-    static let shippedWrongWordEntries = Result {
-        try SubstitutionLexicon.load(files: SubstitutionLexicon.shippedFiles(folder: "wrong-word"), ruleID: "wrong-word")
+    /// The shipped substitution entries (wrong-word, colloquial, overclaim, jargon), loaded once per process on first use.
+    static let shippedLexiconEntries = Result {
+        try SubstitutionLexicon.load(files: SubstitutionLexicon.shippedFiles(folder: "wrong-word") + SubstitutionLexicon.shippedFiles(folder: "register"))
     }
 
-    static let shippedWrongWordLexicon = Result { try SubstitutionLexicon(entries: try shippedWrongWordEntries.get()) }
+    static let shippedLexicon = Result { try SubstitutionLexicon(entries: try shippedLexiconEntries.get()) }
 
     static func makeRules(for configuration: LintConfiguration) throws -> [any Rule] {
+        let lexiconRules: [RuleDescription] = [WrongWordRule.description, ColloquialRule.description, OverclaimRule.description, JargonRule.description]
         var rules: [any Rule] = []
-        if configuration.isEnabled(WrongWordRule.description) {
-            let lexicon: SubstitutionLexicon
-            if configuration.userLexicons.isEmpty {
-                lexicon = try shippedWrongWordLexicon.get()
-            } else {
-                let user = try SubstitutionLexicon.load(files: configuration.userLexicons, ruleID: "wrong-word")
-                lexicon = try SubstitutionLexicon(entries: try shippedWrongWordEntries.get() + user)
-            }
-            rules.append(WrongWordRule(lexicon: lexicon))
+        if lexiconRules.contains(where: configuration.isEnabled) {
+            let lexicon = configuration.userLexicons.isEmpty
+                ? try shippedLexicon.get()
+                : try SubstitutionLexicon(entries: try shippedLexiconEntries.get() + SubstitutionLexicon.load(files: configuration.userLexicons))
+            let all: [any Rule] = [WrongWordRule(lexicon: lexicon), ColloquialRule(lexicon: lexicon), OverclaimRule(lexicon: lexicon), JargonRule(lexicon: lexicon)]
+            rules += all.filter { configuration.isEnabled($0.description) }
         }
-        let simpleRules: [any Rule] = [ConjunctionPairingRule(), DuplicateCharRule(), StraySymbolRule(), BrokenLineRule(), MixedScriptRule(), HeadingNumberingRule()]
         if configuration.isEnabled(DeDiDeRule.description) { rules.append(try DeDiDeRule()) }
+        let simpleRules: [any Rule] = [ConjunctionPairingRule(), DuplicateCharRule(), StraySymbolRule(), BrokenLineRule(), MixedScriptRule(),
+                                       HeadingNumberingRule(), PunctuationWidthRule(), PairedPunctuationRule(), NumberUsageRule(),
+                                       SentenceLengthRule(), ParagraphLengthRule(), ScrapeResidueRule()]
         rules += simpleRules.filter { configuration.isEnabled($0.description) }
         return rules
     }

@@ -20,6 +20,8 @@ public struct LexiconEntry: Sendable {
     public let ok: [String]
     /// The file the entry came from, for messages about the lexicon itself.
     public internal(set) var file: String = ""
+    /// The rule that reports the entry (the file's `rule`): wrong-word, colloquial, overclaim, jargon.
+    public internal(set) var rule: String = "wrong-word"
 }
 
 extension LexiconEntry {
@@ -70,10 +72,11 @@ public struct LexiconError: Error, CustomStringConvertible {
     public let description: String
 }
 
-/// All substitution entries of one rule, with one matcher over every wrong form.
+/// All substitution entries, of every rule that reads them, with one matcher over every wrong form.
 ///
 /// The matcher is a `WordDictionary` (a sorted trie) of the wrong forms: scanning costs a
 /// table lookup per position, and only real candidates are checked against their context.
+/// The wrong-word, colloquial, overclaim and jargon rules share one lexicon and one scan.
 public final class SubstitutionLexicon: @unchecked Sendable {
     // @unchecked: immutable after init.
     public let entries: [LexiconEntry]
@@ -81,9 +84,19 @@ public final class SubstitutionLexicon: @unchecked Sendable {
     /// Entry indices for each distinct wrong form, indexed by the form's "frequency" in the matcher minus one.
     private let groups: [[Int]]
     private let maxLength: Int
+    /// The rules the entries belong to, and each entry's index into that list.
+    public let rules: [String]
+    private let ruleOfEntry: [Int]
 
     public init(entries: [LexiconEntry]) throws {
         self.entries = entries
+        var rules: [String] = []
+        ruleOfEntry = entries.map { entry in
+            if let r = rules.firstIndex(of: entry.rule) { return r }
+            rules.append(entry.rule)
+            return rules.count - 1
+        }
+        self.rules = rules
         var indexByForm: [String: Int] = [:]
         var groups: [[Int]] = []
         for (i, entry) in entries.enumerated() {
@@ -98,8 +111,11 @@ public final class SubstitutionLexicon: @unchecked Sendable {
         maxLength = entries.map { $0.wrong.utf16.count }.max() ?? 0
     }
 
-    /// Loads lexicon files (YAML), keeping those whose `rule` is `ruleID`.
-    public static func load(files: [URL], ruleID: String) throws -> [LexiconEntry] {
+    /// The rules whose entries lexicon files may hold.
+    public static let knownRules: Set<String> = ["wrong-word", "colloquial", "overclaim", "jargon"]
+
+    /// Loads lexicon files (YAML); each file's `rule` (default wrong-word) says which rule reports its entries.
+    public static func load(files: [URL]) throws -> [LexiconEntry] {
         var entries: [LexiconEntry] = []
         for url in files {
             let name = url.lastPathComponent
@@ -114,7 +130,10 @@ public final class SubstitutionLexicon: @unchecked Sendable {
             }
             guard let map = root?.mapping else { throw LexiconError(description: "\(name): expected a mapping with 'source' and 'entries'") }
             guard map["source"]?.string != nil else { throw LexiconError(description: "\(name): missing 'source' (where the entries come from)") }
-            guard (map["rule"]?.string ?? "wrong-word") == ruleID else { continue }
+            let rule = map["rule"]?.string ?? "wrong-word"
+            guard knownRules.contains(rule) else {
+                throw LexiconError(description: "\(name): unknown rule '\(rule)'; known: \(knownRules.sorted().joined(separator: ", "))")
+            }
             let fileCategory = map["category"]?.string.flatMap(Category.init(rawValue:))
             guard let list = map["entries"]?.sequence else { throw LexiconError(description: "\(name): missing 'entries' list") }
             for node in list {
@@ -124,6 +143,7 @@ public final class SubstitutionLexicon: @unchecked Sendable {
                     throw LexiconError(description: "\(name): entry '\(entry.wrong)' is shorter than two characters")
                 }
                 entry.file = name
+                entry.rule = rule
                 if entry.category == nil { entry.category = fileCategory }
                 entries.append(entry)
             }
@@ -137,24 +157,31 @@ public final class SubstitutionLexicon: @unchecked Sendable {
     }
 
     /// Every entry whose wrong form occurs in the document with its conditions met, as (range, entry index),
-    /// in order. At each position the longest form that holds wins; a match inside a longer one is dropped,
-    /// while partly overlapping matches (核对帐单: 对帐, 帐单) are both kept.
+    /// in order. For each rule, at each position the longest form that holds wins; a match inside a longer
+    /// one of the same rule is dropped, while partly overlapping matches (核对帐单: 对帐, 帐单) are both kept.
     public func matches(in document: DocumentContext) -> [(range: Range<Int>, entry: Int)] {
         var found: [(range: Range<Int>, entry: Int)] = []
         let units = document.simplifiedUnits
+        var coveredUntil = [Int](repeating: 0, count: rules.count)
+        var best = [(length: Int, entry: Int)?](repeating: nil, count: rules.count)
         units.withUnsafeBufferPointer { text in
-            var coveredUntil = 0
             for i in 0..<text.count {
-                var best: (Range<Int>, Int)?
+                var any = false
                 matcher.forEachWord(in: text, from: i, maxLength: maxLength) { length, group in
                     // Shorter forms come first, so the last form that holds is the longest.
-                    if let e = groups[Int(group) - 1].first(where: { conditionsHold(entries[$0], text: text, range: i..<i + length, document: document) }) {
-                        best = (i..<i + length, e)
+                    for e in groups[Int(group) - 1] where best[ruleOfEntry[e]]?.length != length
+                        && conditionsHold(entries[e], text: text, range: i..<i + length, document: document) {
+                        best[ruleOfEntry[e]] = (length, e)
+                        any = true
                     }
                 }
-                if let (range, entry) = best, range.upperBound > coveredUntil {
-                    found.append((range, entry))
-                    coveredUntil = range.upperBound
+                guard any else { continue }
+                for r in rules.indices {
+                    if let (length, entry) = best[r], i + length > coveredUntil[r] {
+                        found.append((i..<i + length, entry))
+                        coveredUntil[r] = i + length
+                    }
+                    best[r] = nil
                 }
             }
         }

@@ -35,19 +35,25 @@ public struct TextReporter: Reporter {
         let line = source.lineRange(lineIndex)
         let spanStart = max(finding.range.lowerBound, line.lowerBound)
         let spanEnd = min(max(finding.range.upperBound, spanStart), line.upperBound)
-        let before = Array(source.string(line.lowerBound..<spanStart).unicodeScalars)
-        let span = Array(source.string(spanStart..<spanEnd).unicodeScalars)
-        let after = Array(source.string(spanEnd..<line.upperBound).unicodeScalars)
+        // Only what can be shown is decoded: long lines would make every finding cost the whole line.
+        // (Both windows are cut at a character boundary: a cut surrogate half decodes to U+FFFD and is dropped.)
+        let reach = maxExcerptWidth + 2
+        let before = Array(source.string(max(line.lowerBound, spanStart - reach)..<spanStart).unicodeScalars.filter { $0 != "\u{FFFD}" })
+        let span = Array(source.string(spanStart..<min(spanEnd, spanStart + reach)).unicodeScalars)
+        let after = Array(source.string(spanEnd..<min(line.upperBound, spanEnd + reach)).unicodeScalars.filter { $0 != "\u{FFFD}" })
         func clean(_ s: Unicode.Scalar) -> Unicode.Scalar { s == "\t" ? " " : s }
         // Keep about a third of the budget before the span, and whatever fits after it.
         var shownBefore: [Unicode.Scalar] = []
         var width = 0
+        var cut = before.count > 0 && spanStart - reach > line.lowerBound
         for s in before.reversed() {
             let w = DisplayWidth.of(s)
-            if width + w > maxExcerptWidth / 3 { shownBefore.insert(contentsOf: "…".unicodeScalars, at: 0); width += 1; break }
-            shownBefore.insert(clean(s), at: 0)
+            if width + w > maxExcerptWidth / 3 { cut = true; break }
+            shownBefore.append(clean(s))
             width += w
         }
+        if cut { shownBefore.append("…"); width += 1 }
+        shownBefore.reverse()
         let spanWidth = max(1, span.reduce(0) { $0 + DisplayWidth.of($1) })
         var shownAfter: [Unicode.Scalar] = []
         var rest = maxExcerptWidth - width - spanWidth
@@ -64,7 +70,8 @@ public struct TextReporter: Reporter {
             + paint("^" + String(repeating: "~", count: spanWidth - 1), "1;32")
         var result = "    \(text)\n    \(caret)\n"
         if let suggestion = finding.suggestions.first {
-            result += "    \(paint("→ \(suggestion)", "32"))\n"
+            let shown = suggestion.count > maxExcerptWidth / 2 ? String(suggestion.prefix(maxExcerptWidth / 2)) + "…" : suggestion
+            result += "    \(paint("→ \(shown)", "32"))\n"
         }
         return result
     }

@@ -1,5 +1,5 @@
 /// Wrong words (错别字) from the substitution lexicons in `Lexicons/wrong-word/` and the user's own.
-public struct WrongWordRule: Rule {
+public struct WrongWordRule: LexiconRule {
     public static let description = RuleDescription(
         id: "wrong-word",
         name: "错别字",
@@ -24,34 +24,10 @@ public struct WrongWordRule: Rule {
 
     public let lexicon: SubstitutionLexicon
 
-    /// Inside 《…》 a title is quoted as it is (the film 《惹事生非》), so it is not a slip.
-    static func insideTitle(_ range: Range<Int>, _ document: DocumentContext) -> Bool {
-        let line = document.source.lineRange(document.source.lineIndex(of: range.lowerBound))
-        var depth = 0
-        for i in line.lowerBound..<range.lowerBound {
-            if document.units[i] == 0x300A { depth += 1 } else if document.units[i] == 0x300B { depth = max(0, depth - 1) }
-        }
-        return depth > 0
-    }
-
     public init(lexicon: SubstitutionLexicon) { self.lexicon = lexicon }
 
     public func check(_ document: DocumentContext, into findings: inout [Finding]) {
-        let script = ScriptTable.shared
-        for (range, index) in lexicon.matches(in: document) where !Self.insideTitle(range, document) {
-            let entry = lexicon.entries[index]
-            // Suggestions follow the document's script; converting back is not always exact, so
-            // in Traditional text a fix is never applied without review.
-            let rights = document.isTraditional ? entry.right.map { script.traditional($0) } : entry.right
-            let shown = document.string(range)
-            let message = rights.isEmpty
-                ? "“\(shown)”有误：\(entry.why)"
-                : "“\(shown)”应为“\(rights.joined(separator: "”或“"))”：\(entry.why)"
-            findings.append(document.finding(
-                Self.description, range: range, message: message, suggestions: rights,
-                fix: document.isTraditional && entry.fix == .safe ? .suggested : entry.fix,
-                severity: document.options.severities[Self.description.id] ?? entry.severity,
-                category: entry.category))
-        }
+        // Inside 《…》 a title is cited as it is (the film 《惹事生非》), so it is not a slip.
+        reportLexiconMatches(lexicon, document, into: &findings) { document.isQuoted($0, titles: true, quotes: false) }
     }
 }
