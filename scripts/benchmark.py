@@ -46,21 +46,25 @@ def main():
     t_icu = timed(lambda: run(["tokenize", "--segmenter", "icu", path]))
     t_fast = timed(lambda: run(["tokenize", "--segmenter", "fast", path]))
     t_check = timed(lambda: run(["check", "--format", "json", path]))
+    wrong_word_rules = "wrong-word,de-di-de,conjunction-pairing,duplicate-char,mixed-script,stray-symbol,broken-line"
+    t_check_ww = timed(lambda: run(["check", "--only", wrong_word_rules, "--format", "json", path]))
     import jieba
     jieba.initialize()
     t_jieba = timed(lambda: [None for _ in jieba.cut(text)], repeat=1)
     import autocorrect_py
     t_autocorrect = timed(lambda: autocorrect_py.lint_for(text, "text"), repeat=1)
 
-    print(f"{'job':42} {'seconds':>8} {'MB/s':>8}")
+    print(f"{'job':44} {'seconds':>8} {'MB/s':>8}")
     for name, t in [("jiaodui tokenize --segmenter icu (default)", t_icu), ("jiaodui tokenize --segmenter fast", t_fast),
                     ("jieba.cut (default mode)", t_jieba), ("jiaodui check (default rules)", t_check),
+                    ("jiaodui check (wrong-word rules only)", t_check_ww),
                     ("autocorrect-py lint_for(text)", t_autocorrect)]:
-        print(f"{name:42} {t:8.2f} {mb / t:8.2f}")
+        print(f"{name:44} {t:8.2f} {mb / t:8.2f}")
     print()
     print(f"tokenize icu  / jieba:        {t_jieba / t_icu:6.1f}x")
     print(f"tokenize fast / jieba:        {t_jieba / t_fast:6.1f}x")
     print(f"check / autocorrect-py lint:  {t_autocorrect / t_check:6.1f}x")
+    print(f"check (wrong-word rules) / autocorrect-py lint:  {t_autocorrect / t_check_ww:6.1f}x")
 
     small = os.path.join(os.path.dirname(path), "small.txt")
     open(small, "w", encoding="utf-8").write(text[:340])  # about 1 KB of UTF-8

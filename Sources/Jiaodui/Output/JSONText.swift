@@ -8,9 +8,16 @@ public enum JSONText {
     }
 
     /// Appends `s` as a quoted JSON string, working on UTF-8 bytes: multi-byte characters pass through.
+    static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
     public static func append(_ s: String, to out: inout [UInt8]) {
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
         out.append(0x22)
+        // Most text needs no escaping: copy it in one go.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out.append(contentsOf: s.utf8)
+            out.append(0x22)
+            return
+        }
         for byte in s.utf8 {
             switch byte {
             case 0x22: out.append(0x5C); out.append(0x22)

@@ -123,20 +123,19 @@ public struct PunctuationWidthRule: Rule {
             guard !marks.isEmpty else { return }
             marks.sort { $0.offset < $1.offset }
             let range = marks[0].offset..<marks[marks.count - 1].offset + 1
-            var fixed = ""
-            var position = range.lowerBound
-            var counts: [String: Int] = [:]
+            var fixed = Array(document.units[range])
+            var counts: [UInt16: Int] = [:]
             for mark in marks {
-                fixed += document.string(position..<mark.offset) + mark.replacement
-                counts[document.string(mark.offset..<mark.offset + 1), default: 0] += 1
-                position = mark.offset + 1
+                fixed[mark.offset - range.lowerBound] = mark.replacement.utf16.first!
+                counts[document.units[mark.offset], default: 0] += 1
             }
-            let list = counts.sorted { $0.value > $1.value }.map { "“\($0.key)”×\($0.value)" }.joined(separator: "、")
+            func mark(_ u: UInt16) -> String { String(decoding: [u], as: UTF16.self) }
+            let list = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "“\(mark($0.key))”×\($0.value)" }.joined(separator: "、")
             let message = marks.count == 1
-                ? "半角“\(counts.keys.first!)”在中文中应为全角“\(marks[0].replacement)”。"
+                ? "半角“\(mark(counts.keys.first!))”在中文中应为全角“\(marks[0].replacement)”。"
                 : "本段有\(marks.count)处半角标点（\(list)），在中文中应为全角。"
             findings.append(document.finding(PunctuationWidthRule.description, range: range, message: message,
-                                             suggestions: [fixed], fix: .safe))
+                                             suggestions: [String(decoding: fixed, as: UTF16.self)], fix: .safe))
             marks.removeAll()
         }
     }
