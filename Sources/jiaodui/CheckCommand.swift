@@ -39,13 +39,10 @@ struct CheckCommand: ParsableCommand {
 
     /// Rule ids from repeatable, comma-separated options, each checked against the catalogue.
     static func ruleIDs(_ values: [String], option: String) throws -> Set<String> {
-        let known = RuleCatalog.descriptions.map(\.id)
+        let known = Set(RuleCatalog.descriptions.map(\.id))
         var ids: Set<String> = []
         for id in values.flatMap({ $0.split(separator: ",") }).map({ $0.trimmingCharacters(in: .whitespaces) }) where !id.isEmpty {
-            guard known.contains(id) else {
-                let closest = known.min { editDistance($0, id) < editDistance($1, id) } ?? ""
-                throw CLIError("--\(option): unknown rule '\(id)'; did you mean '\(closest)'?")
-            }
+            guard known.contains(id) else { throw CLIError("--\(option): unknown rule '\(id)'; did you mean '\(closestRuleID(to: id))'?") }
             ids.insert(id)
         }
         return ids

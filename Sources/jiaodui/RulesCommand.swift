@@ -23,9 +23,7 @@ struct RulesCommand: ParsableCommand {
             return
         }
         guard let rule = RuleCatalog.description(of: id) else {
-            let ids = RuleCatalog.descriptions.map(\.id)
-            let closest = ids.min { editDistance($0, id) < editDistance($1, id) } ?? ""
-            fail("unknown rule '\(id)'; did you mean '\(closest)'? (`jiaodui rules` lists them all)")
+            fail("unknown rule '\(id)'; did you mean '\(closestRuleID(to: id))'? (`jiaodui rules` lists them all)")
         }
         print("\(rule.id) — \(rule.name)")
         print("category: \(rule.category.rawValue), severity: \(rule.severity.rawValue), \(rule.enabledByDefault ? "on by default" : "off by default (enable with opt_in_rules)"), \(rule.fixes ? "fixes some findings" : "reports only")")
@@ -39,6 +37,11 @@ struct RulesCommand: ParsableCommand {
         }
         print("\n✗ is reported (the span between ⟦ ⟧); ✓ is not.")
     }
+}
+
+/// The rule id nearest to a mistyped one, for "did you mean".
+func closestRuleID(to id: String) -> String {
+    RuleCatalog.descriptions.map(\.id).min { editDistance($0, id) < editDistance($1, id) } ?? ""
 }
 
 /// Levenshtein distance over characters, for "did you mean" suggestions.

@@ -11,10 +11,8 @@ public enum Sentences {
         var start = range.lowerBound
         var i = range.lowerBound
         func emit(_ end: Int) {
-            var s = start, e = end
-            while s < e, CharClass.isWhitespace(units[s]) { s += 1 }
-            while e > s, CharClass.isWhitespace(units[e - 1]) { e -= 1 }
-            if s < e { result.append(s..<e) }
+            let sentence = CharClass.trimmingWhitespace(start..<end, in: units)
+            if !sentence.isEmpty { result.append(sentence) }
             start = end
         }
         while i < range.upperBound {

@@ -4,6 +4,12 @@ public protocol LexiconRule: Rule {
 }
 
 extension LexiconRule {
+    /// By default a lexicon rule reports its entries outside quotations and titles: quoted words are
+    /// someone else's.
+    public func check(_ document: DocumentContext, into findings: inout [Finding]) {
+        reportLexiconMatches(lexicon, document, into: &findings) { document.isQuoted($0) }
+    }
+
     /// Reports this rule's matches, skipping those `skip` rejects (quoted text, titles).
     func reportLexiconMatches(_ lexicon: SubstitutionLexicon, _ document: DocumentContext, into findings: inout [Finding],
                               skip: (Range<Int>) -> Bool) {

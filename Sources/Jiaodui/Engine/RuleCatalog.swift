@@ -23,6 +23,9 @@ public enum RuleCatalog {
         ScrapeResidueRule.description,
     ]
 
+    /// The rules that report entries of the substitution lexicons (a lexicon file's `rule:` names one).
+    static let lexiconRuleDescriptions = [WrongWordRule.description, ColloquialRule.description, OverclaimRule.description, JargonRule.description]
+
     public static func description(of id: String) -> RuleDescription? { descriptions.first { $0.id == id } }
 
     /// The shipped substitution entries (wrong-word, colloquial, overclaim, jargon), loaded once per process on first use.
@@ -33,9 +36,8 @@ public enum RuleCatalog {
     static let shippedLexicon = Result { try SubstitutionLexicon(entries: try shippedLexiconEntries.get()) }
 
     static func makeRules(for configuration: LintConfiguration) throws -> [any Rule] {
-        let lexiconRules: [RuleDescription] = [WrongWordRule.description, ColloquialRule.description, OverclaimRule.description, JargonRule.description]
         var rules: [any Rule] = []
-        if lexiconRules.contains(where: configuration.isEnabled) {
+        if lexiconRuleDescriptions.contains(where: configuration.isEnabled) {
             let lexicon = configuration.userLexicons.isEmpty
                 ? try shippedLexicon.get()
                 : try SubstitutionLexicon(entries: try shippedLexiconEntries.get() + SubstitutionLexicon.load(files: configuration.userLexicons))

@@ -112,7 +112,7 @@ public final class SubstitutionLexicon: @unchecked Sendable {
     }
 
     /// The rules whose entries lexicon files may hold.
-    public static let knownRules: Set<String> = ["wrong-word", "colloquial", "overclaim", "jargon"]
+    public static let knownRules = Set(RuleCatalog.lexiconRuleDescriptions.map(\.id))
 
     /// Loads lexicon files (YAML); each file's `rule` (default wrong-word) says which rule reports its entries.
     public static func load(files: [URL]) throws -> [LexiconEntry] {

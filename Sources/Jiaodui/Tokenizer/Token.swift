@@ -45,6 +45,13 @@ public enum CharClass {
             || (0x2000...0x200B).contains(u) || u == 0x2028 || u == 0x2029 || u == 0xFEFF
     }
     @inline(__always) public static func isLineBreak(_ u: UInt16) -> Bool { u == 0x0A || u == 0x0D }
+    /// `range` of `units` without leading and trailing whitespace.
+    public static func trimmingWhitespace(_ range: Range<Int>, in units: [UInt16]) -> Range<Int> {
+        var start = range.lowerBound, end = range.upperBound
+        while start < end, isWhitespace(units[start]) { start += 1 }
+        while end > start, isWhitespace(units[end - 1]) { end -= 1 }
+        return start..<end
+    }
     /// ASCII and CJK/full-width punctuation and symbols.
     @inline(__always) public static func isPunctuation(_ u: UInt16) -> Bool {
         (0x21...0x2F).contains(u) || (0x3A...0x40).contains(u) || (0x5B...0x60).contains(u) || (0x7B...0x7E).contains(u)

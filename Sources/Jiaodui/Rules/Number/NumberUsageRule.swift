@@ -34,6 +34,7 @@ public struct NumberUsageRule: Rule {
     public func check(_ document: DocumentContext, into findings: inout [Finding]) {
         let units = document.units
         var digitYears: [Range<Int>] = [], chineseYears: [Range<Int>] = []
+        var zeroFixed: Set<Range<Int>> = []
         let nian: UInt16 = 0x5E74 // 年
         for i in units.indices where units[i] == nian && i >= 4 {
             let year = (i - 4)..<i
@@ -44,6 +45,7 @@ public struct NumberUsageRule: Rule {
                       units[year].contains(where: { HeadingNumbers.value(of: $0).map { $0 > 0 } == true }) {
                 chineseYears.append(year.lowerBound..<i + 1)
                 if units[year].contains(where: Self.badZeros.contains) {
+                    zeroFixed.insert(year.lowerBound..<i + 1)
                     let fixed = String(decoding: units[year].map { Self.badZeros.contains($0) ? 0x3007 : $0 }, as: UTF16.self) + "年"
                     findings.append(document.finding(
                         Self.description, range: year.lowerBound..<i + 1,
@@ -54,7 +56,7 @@ public struct NumberUsageRule: Rule {
         // Mixed styles: the minority style is reported.
         if !digitYears.isEmpty && !chineseYears.isEmpty {
             let minority = chineseYears.count <= digitYears.count ? chineseYears : digitYears
-            for range in minority where !findings.contains(where: { $0.range == range && $0.ruleID == Self.description.id }) {
+            for range in minority where !zeroFixed.contains(range) {
                 findings.append(document.finding(
                     Self.description, range: range,
                     message: "同一文档中年份写法不统一（“2001年”与“二〇〇一年”并用），应统一为一种。", severity: .info))

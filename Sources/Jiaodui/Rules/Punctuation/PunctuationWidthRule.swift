@@ -61,22 +61,19 @@ public struct PunctuationWidthRule: Rule {
                     halfWidth.add(close, "）", document, into: &findings)
                 }
             case 0x2E where next == 0x2E && i + 2 < units.count && units[i + 2] == 0x2E && Self.isChinese(previous):
-                var j = i
-                while j < units.count, units[j] == 0x2E { j += 1 }
+                let j = Self.runEnd(units, from: i) { $0 == 0x2E }
                 report(document, i..<j, "……", "“\(document.string(i..<j))”", reason: "省略号应为“……”", into: &findings)
                 i = j
                 continue
             case 0x3002 where next == 0x3002 && i + 2 < units.count && units[i + 2] == 0x3002:
-                var j = i
-                while j < units.count, units[j] == 0x3002 { j += 1 }
+                let j = Self.runEnd(units, from: i) { $0 == 0x3002 }
                 report(document, i..<j, "……", "“\(document.string(i..<j))”", reason: "省略号应为“……”", into: &findings)
                 i = j
                 continue
             case 0x2D:
                 // Only ASCII hyphens: －－－ is an older but deliberate typesetting of the dash.
                 guard next == u, CharClass.isHan(previous) else { break }
-                var j = i
-                while j < units.count, units[j] == u { j += 1 }
+                let j = Self.runEnd(units, from: i) { $0 == u }
                 if j < units.count, CharClass.isHan(units[j]) {
                     report(document, i..<j, "——", "“\(document.string(i..<j))”", reason: "破折号应为“——”", into: &findings)
                 }
@@ -84,8 +81,7 @@ public struct PunctuationWidthRule: Rule {
                 continue
             case 0x20, 0xA0:
                 guard Self.isChinese(previous) else { break }
-                var j = i
-                while j < units.count, units[j] == 0x20 || units[j] == 0xA0 { j += 1 }
+                let j = Self.runEnd(units, from: i) { $0 == 0x20 || $0 == 0xA0 }
                 if j < units.count, Self.isChinese(units[j]) {
                     report(document, i..<j, "", "汉字之间的空格", reason: "中文行文中不空格，应删除", into: &findings)
                 }
@@ -93,8 +89,7 @@ public struct PunctuationWidthRule: Rule {
                 continue
             default:
                 if Self.neverDoubled.contains(u), next == u {
-                    var j = i
-                    while j < units.count, units[j] == u { j += 1 }
+                    let j = Self.runEnd(units, from: i) { $0 == u }
                     let mark = String(decoding: [u], as: UTF16.self)
                     report(document, i..<j, mark, "“\(document.string(i..<j))”", reason: "标点重复，只用一个“\(mark)”", into: &findings)
                     i = j
@@ -138,6 +133,13 @@ public struct PunctuationWidthRule: Rule {
                                              suggestions: [String(decoding: fixed, as: UTF16.self)], fix: .safe))
             marks.removeAll()
         }
+    }
+
+    /// The end of the run of units from `start` that satisfy `belongs`.
+    static func runEnd(_ units: [UInt16], from start: Int, while belongs: (UInt16) -> Bool) -> Int {
+        var end = start
+        while end < units.count, belongs(units[end]) { end += 1 }
+        return end
     }
 
     private func report(_ document: DocumentContext, _ range: Range<Int>, _ replacement: String, _ what: String,

@@ -25,9 +25,7 @@ public struct ParagraphLengthRule: Rule {
         let limit = Int(document.options.number("max", for: Self.description, default: 500))
         let source = document.source
         for index in 0..<source.lineStarts.count {
-            var line = source.lineRange(index)
-            while line.upperBound > line.lowerBound, CharClass.isWhitespace(document.units[line.upperBound - 1]) { line = line.lowerBound..<line.upperBound - 1 }
-            while line.lowerBound < line.upperBound, CharClass.isWhitespace(document.units[line.lowerBound]) { line = line.lowerBound + 1..<line.upperBound }
+            let line = CharClass.trimmingWhitespace(source.lineRange(index), in: document.units)
             let length = document.units[line].count { !CharClass.isWhitespace($0) }
             guard length > limit else { continue }
             findings.append(document.finding(

@@ -25,8 +25,4 @@ public struct JargonRule: LexiconRule {
 
     public let lexicon: SubstitutionLexicon
     public init(lexicon: SubstitutionLexicon) { self.lexicon = lexicon }
-
-    public func check(_ document: DocumentContext, into findings: inout [Finding]) {
-        reportLexiconMatches(lexicon, document, into: &findings) { document.isQuoted($0) }
-    }
 }

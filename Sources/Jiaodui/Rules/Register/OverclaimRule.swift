@@ -22,8 +22,4 @@ public struct OverclaimRule: LexiconRule {
 
     public let lexicon: SubstitutionLexicon
     public init(lexicon: SubstitutionLexicon) { self.lexicon = lexicon }
-
-    public func check(_ document: DocumentContext, into findings: inout [Finding]) {
-        reportLexiconMatches(lexicon, document, into: &findings) { document.isQuoted($0) }
-    }
 }

@@ -54,9 +54,7 @@ public struct ScrapeResidueRule: Rule {
             block = nil
         }
         for index in 0..<source.lineStarts.count {
-            var line = source.lineRange(index)
-            while line.lowerBound < line.upperBound, CharClass.isWhitespace(units[line.lowerBound]) { line = line.lowerBound + 1..<line.upperBound }
-            while line.upperBound > line.lowerBound, CharClass.isWhitespace(units[line.upperBound - 1]) { line = line.lowerBound..<line.upperBound - 1 }
+            let line = CharClass.trimmingWhitespace(source.lineRange(index), in: units)
             if line.isEmpty { continue }
             if line.count > Self.shortLine {
                 inLinkList = false
@@ -146,8 +144,7 @@ public struct ScrapeResidueRule: Rule {
     }
 
     private func checkInlinePageCounter(_ document: DocumentContext, _ line: Range<Int>, into findings: inout [Finding]) {
-        let slice = Array(document.units[line])
-        guard slice.contains(0x5171), let found = pageCounter(in: slice) else { return } // 共
+        guard document.units[line].contains(0x5171), let found = pageCounter(in: Array(document.units[line])) else { return } // 共
         let range = (line.lowerBound + found.lowerBound)..<(line.lowerBound + found.upperBound)
         findings.append(document.finding(
             Self.description, range: range,
