@@ -50,6 +50,13 @@ public enum HeadingNumbers {
         }
     }
 
+    /// A short unnumbered line (拓展：对自己的要求) that may open a new part, after which numbering starts again.
+    public static func isPartTitle(_ line: ArraySlice<UInt16>) -> Bool {
+        let text = line.filter { !CharClass.isWhitespace($0) }
+        return !text.isEmpty && text.count <= 20 && text.contains(where: CharClass.isHan)
+            && !text.contains { $0 == 0x3002 || $0 == 0xFF0C || $0 == 0x2C || $0 == 0xFF1B }
+    }
+
     public static func chinese(_ n: Int) -> String {
         let names = Array("〇一二三四五六七八九")
         if n < 10 { return String(names[n]) }

@@ -50,7 +50,7 @@ public struct HeadingNumberingRule: Rule {
         for index in 0..<source.lineStarts.count {
             let line = source.lineRange(index)
             guard let marker = markers[index] else {
-                if isPartTitle(units[line]) { newPart = true }
+                if HeadingNumbers.isPartTitle(units[line]) { newPart = true }
                 continue
             }
             if marker.halfWidthBrackets {
@@ -114,13 +114,6 @@ public struct HeadingNumberingRule: Rule {
             Self.description, range: marker.range,
             message: "同一部分内序号又从头编起，层级混用：这一层是下一级标题，应为“\(wanted)”（GB/T 9704-2012 §7.3.3）。",
             suggestions: [wanted], fix: .suggested))
-    }
-
-    /// A short unnumbered line (拓展：对自己的要求) that opens a new part, after which numbering starts again.
-    private func isPartTitle(_ line: ArraySlice<UInt16>) -> Bool {
-        let text = line.filter { !CharClass.isWhitespace($0) }
-        return !text.isEmpty && text.count <= 20 && text.contains(where: CharClass.isHan)
-            && !text.contains { $0 == 0x3002 || $0 == 0xFF0C || $0 == 0x2C || $0 == 0xFF1B }
     }
 
     private func checkEmptyNumbers(_ document: DocumentContext, into findings: inout [Finding]) {
