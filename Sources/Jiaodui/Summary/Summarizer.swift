@@ -346,7 +346,7 @@ public final class Summarizer: Sendable {
         let lists = sentences.map { $0.sorted() }
         var postings: [Int: [Int]] = [:]
         for (i, list) in lists.enumerated() { for w in list { postings[w, default: []].append(i) } }
-        var edges = [[(to: Int, weight: Double)]](repeating: [], count: n)
+        var edges: [(from: Int, to: Int, weight: Double)] = []
         var shared = [Int](repeating: 0, count: n)
         var touched: [Int] = []
         for i in 0..<n {
@@ -359,30 +359,64 @@ public final class Summarizer: Sendable {
             touched.sort()
             for j in touched {
                 let weight = Double(shared[j]) / (log(Double(lists[i].count) + 1) + log(Double(lists[j].count) + 1))
-                edges[i].append((j, weight))
-                edges[j].append((i, weight))
+                edges.append((i, j, weight))
                 shared[j] = 0
             }
             touched.removeAll(keepingCapacity: true)
         }
-        return pageRank(edges, damping: damping, iterations: iterations)
+        return pageRank(Graph(nodes: n, edges: edges), damping: damping, iterations: iterations)
     }
 
-    /// Weighted PageRank on an undirected graph given as adjacency lists.
-    static func pageRank(_ edges: [[(to: Int, weight: Double)]], damping: Double, iterations: Int) -> [Double] {
-        let n = edges.count
-        let outWeight = edges.map { $0.reduce(0) { $0 + $1.weight } }
-        var score = [Double](repeating: 1, count: n)
-        for _ in 0..<iterations {
-            var next = [Double](repeating: 1 - damping, count: n)
-            for i in 0..<n where outWeight[i] > 0 {
-                let share = damping * score[i] / outWeight[i]
-                for edge in edges[i] { next[edge.to] += share * edge.weight }
+    /// An undirected weighted graph in compressed rows: the neighbours of node i are
+    /// `targets[offsets[i]..<offsets[i + 1]]`.
+    struct Graph {
+        var offsets: [Int]
+        var targets: [Int]
+        var weights: [Double]
+
+        /// Each edge is given once and stored both ways, rows in the order the edges come.
+        init(nodes: Int, edges: [(from: Int, to: Int, weight: Double)]) {
+            var degree = [Int](repeating: 0, count: nodes + 1)
+            for edge in edges { degree[edge.from + 1] += 1; degree[edge.to + 1] += 1 }
+            for i in 0..<nodes { degree[i + 1] += degree[i] }
+            offsets = degree
+            var fill = degree
+            targets = [Int](repeating: 0, count: edges.count * 2)
+            weights = [Double](repeating: 0, count: edges.count * 2)
+            for edge in edges {
+                targets[fill[edge.from]] = edge.to; weights[fill[edge.from]] = edge.weight; fill[edge.from] += 1
+                targets[fill[edge.to]] = edge.from; weights[fill[edge.to]] = edge.weight; fill[edge.to] += 1
             }
+        }
+    }
+
+    /// Weighted PageRank on an undirected graph.
+    static func pageRank(_ graph: Graph, damping: Double, iterations: Int) -> [Double] {
+        let n = graph.offsets.count - 1
+        var outWeight = [Double](repeating: 0, count: n)
+        for i in 0..<n { for k in graph.offsets[i]..<graph.offsets[i + 1] { outWeight[i] += graph.weights[k] } }
+        var score = [Double](repeating: 1, count: n)
+        var next = [Double](repeating: 0, count: n)
+        for _ in 0..<iterations {
             var change = 0.0
-            for i in 0..<n { change = max(change, abs(next[i] - score[i])) }
-            score = next
-            if change < 1e-6 { break }
+            score.withUnsafeMutableBufferPointer { score in
+                next.withUnsafeMutableBufferPointer { next in
+                    graph.offsets.withUnsafeBufferPointer { offsets in
+                        graph.targets.withUnsafeBufferPointer { targets in
+                            graph.weights.withUnsafeBufferPointer { weights in
+                                for i in 0..<n { next[i] = 1 - damping }
+                                for i in 0..<n where outWeight[i] > 0 {
+                                    let share = damping * score[i] / outWeight[i]
+                                    for k in offsets[i]..<offsets[i + 1] { next[targets[k]] += share * weights[k] }
+                                }
+                                for i in 0..<n { change = max(change, abs(next[i] - score[i])) }
+                            }
+                        }
+                    }
+                }
+            }
+            swap(&score, &next)
+            if change < 1e-4 { break }
         }
         return score
     }
@@ -396,15 +430,17 @@ public final class Summarizer: Sendable {
         let n = vocabulary.spelling.count
         guard n > 0 else { return ([], []) }
         let window = 5
-        var weights = [[Int: Double]](repeating: [:], count: n)
+        var cooccurrence: [Int64: Double] = [:]
         var occurrences = [Int](repeating: 0, count: n)
         var pairs: [Int64: Int] = [:]
-        for sentence in sentences {
+        for sentence in sentences { for word in sentence { occurrences[word.id] += 1 } }
+        // A word met once cannot be a keyword: it stays out of the graph.
+        for whole in sentences {
+            let sentence = whole.filter { occurrences[$0.id] >= 2 }
             for (k, word) in sentence.enumerated() {
-                occurrences[word.id] += 1
                 for other in sentence[(k + 1)..<min(sentence.count, k + window)] where other.id != word.id {
-                    weights[word.id][other.id, default: 0] += 1
-                    weights[other.id][word.id, default: 0] += 1
+                    let (a, b) = (min(word.id, other.id), max(word.id, other.id))
+                    cooccurrence[Int64(a) << 32 | Int64(b), default: 0] += 1
                 }
                 // Adjacent in the text: a candidate key phrase.
                 if k + 1 < sentence.count, sentence[k + 1].range.lowerBound == word.range.upperBound {
@@ -412,8 +448,8 @@ public final class Summarizer: Sendable {
                 }
             }
         }
-        let edges = weights.map { $0.sorted { $0.key < $1.key }.map { (to: $0.key, weight: $0.value) } }
-        let rank = Self.pageRank(edges, damping: 0.85, iterations: 40)
+        let edges = cooccurrence.sorted { $0.key < $1.key }.map { (from: Int($0.key >> 32), to: Int($0.key & 0xFFFF_FFFF), weight: $0.value) }
+        let rank = Self.pageRank(Graph(nodes: n, edges: edges), damping: 0.85, iterations: 40)
         let dictionary = WordDictionary.shipped
         let total = Double(dictionary?.totalFrequency ?? 1)
         func rarity(_ id: Int) -> Double {
