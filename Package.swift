@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Compile and link flags for the system ICU only; never imported by Swift, because
@@ -28,7 +29,8 @@ let package = Package(
         .target(name: "Lexicons", path: "Lexicons", exclude: ["NOTICE.md", "README.md"], resources: [.copy("dict"), .copy("script"), .copy("wrong-word"), .copy("grammar"), .copy("register"), .copy("summary")]),
         .target(
             name: "Jiaodui",
-            dependencies: ["ZhText", "Lexicons", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ZhText", "Lexicons", .product(name: "Yams", package: "Yams"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .executableTarget(
             name: "jiaodui",

@@ -39,20 +39,7 @@ struct CLIError: Error, CustomStringConvertible {
 
 /// Reads a path, or standard input for "-", into decoded text.
 func readInput(_ path: String, encoding: TextEncoding?) throws(CLIError) -> DecodedText {
-    let bytes: [UInt8]
-    if path == "-" {
-        bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
-    } else {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CLIError("\(path): no such file")
-        }
-        if isDirectory.boolValue { throw CLIError("\(path): \(InputError.notAFile)") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError("\(path): \(InputError.unreadable("permission denied or I/O error"))")
-        }
-        bytes = Array(data)
-    }
+    let bytes = try readBytes(path)
     do { return try TextDecoder.decode(bytes, forced: encoding) } catch {
         throw CLIError("\(path == "-" ? "<stdin>" : path): \(error)")
     }

@@ -40,22 +40,4 @@ struct RulesCommand: ParsableCommand {
 }
 
 /// The rule id nearest to a mistyped one, for "did you mean".
-func closestRuleID(to id: String) -> String {
-    RuleCatalog.descriptions.map(\.id).min { editDistance($0, id) < editDistance($1, id) } ?? ""
-}
-
-/// Levenshtein distance over characters, for "did you mean" suggestions.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    var row = Array(0...b.count)
-    for i in 1...max(a.count, 1) where !a.isEmpty {
-        var previous = row[0]
-        row[0] = i
-        for j in 1...max(b.count, 1) where !b.isEmpty {
-            let current = row[j]
-            row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-            previous = current
-        }
-    }
-    return row[b.count]
-}
+func closestRuleID(to id: String) -> String { Spelling.closest(to: id, in: RuleCatalog.descriptions.map(\.id)) ?? "" }

@@ -30,12 +30,16 @@ struct SummarizeCommand: ParsableCommand {
     @Flag(name: .long, help: "Also run the checks and count their findings by category and severity.")
     var withChecks = false
 
+    @Option(name: .long, help: "Files summarized at once (default: the number of cores).")
+    var jobs: Int?
+
     @OptionGroup var input: InputOptions
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder to summarize, or - for standard input") }
         if sentences < 1 { throw ValidationError("--sentences must be at least 1") }
         if let ratio, !(ratio > 0 && ratio <= 1) { throw ValidationError("--ratio must be greater than 0 and at most 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if keywords < 0 { throw ValidationError("--keywords must not be negative") }
     }
 
@@ -65,20 +69,34 @@ struct SummarizeCommand: ParsableCommand {
         options.keywords = keywords
         var inputFailed = false
         var out = OutputBuffer()
-        var first = true
-        for path in collectFiles(paths, onError: { message in
+        let files = collectFiles(paths, onError: { message in
             printError(message)
             inputFailed = true
-        }) {
-            do {
-                let decoded = try readInput(path, encoding: encoding)
-                let source = SourceText(units: decoded.units)
-                var summary = summarizer.summarize(source: source, options: options)
-                if let linter { summary.addFindings(linter.lint(source: source)) }
+        })
+        let format = self.format
+        let checker = linter
+        let summaryOptions = options
+        let progress = ProgressBar(total: files.count)
+        let rendered: [Result<String, CLIError>] = parallelMap(files.count, jobs: jobs ?? defaultJobs, progress: progress.update) { index in
+            let path = files[index]
+            do throws(CLIError) {
+                let document = try readDocument(path, displayName: path, encoding: encoding)
+                var summary = summarizer.summarize(source: document.source, prose: document.prose, options: summaryOptions)
+                if let checker { summary.addFindings(checker.lint(source: document.source, prose: document.prose)) }
+                return .success(SummaryRenderer.render(summary, path: path == "-" ? "<stdin>" : path, format: format))
+            } catch {
+                return .failure(error)
+            }
+        }
+        progress.finish()
+        var first = true
+        for result in rendered {
+            switch result {
+            case .success(let text):
                 if format != .json && !first { out.write("\n") }
                 first = false
-                out.write(SummaryRenderer.render(summary, path: path == "-" ? "<stdin>" : path, format: format))
-            } catch {
+                out.write(text)
+            case .failure(let error):
                 printError(error.description)
                 inputFailed = true
             }

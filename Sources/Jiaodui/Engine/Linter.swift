@@ -50,6 +50,16 @@ public final class Linter: Sendable {
     /// Checks text whose non-prose parts (if any) are blanked in `prose` (same length as the source).
     public func lint(source: SourceText, prose: [UInt16]? = nil) -> [Finding] {
         let userDictionary = configuration.userDictionary
+        var suppressions = Suppressions(source: source)
+        // Directive lines are control text: no rule reads them.
+        var prose = prose
+        if !suppressions.directiveLineIndices.isEmpty {
+            var units = prose ?? source.units
+            for index in suppressions.directiveLineIndices {
+                for i in source.lineRange(index) { units[i] = 0x20 }
+            }
+            prose = units
+        }
         let document = DocumentContext(source: source, proseUnits: prose, options: configuration.options) {
             try? Tokenizer(userDictionary: userDictionary, mode: .fast)
         }
@@ -57,10 +67,26 @@ public final class Linter: Sendable {
         for rule in rules {
             rule.check(document, into: &findings)
         }
-        let suppressions = Suppressions(source: source)
         let allowed = configuration.allowedWords
+        findings = suppressions.filter(findings.filter { !allowed.contains($0.text) })
+        let unused = Suppressions.unusedDescription
+        if configuration.isEnabled(unused) {
+            let ran = Set(rules.map(\.description.id) + [unused.id])
+            // A directive may silence another's report, so settle the reports until none changes.
+            var reported: [Finding] = []
+            for _ in 0..<3 {
+                let lines = suppressions.unusedDirectiveLines(ran: ran.contains)
+                let reports = lines.map { line in
+                    document.finding(unused, range: CharClass.trimmingWhitespace(source.lineRange(line - 1), in: source.units),
+                                     message: "这条屏蔽指令没有屏蔽任何问题，可以删除。")
+                }
+                let kept = suppressions.filter(reports)
+                if kept == reported { break }
+                reported = kept
+            }
+            findings += reported
+        }
         return findings
-            .filter { !suppressions.suppresses($0) && !allowed.contains($0.text) }
             .sorted { ($0.range.lowerBound, $0.range.upperBound, $0.ruleID) < ($1.range.lowerBound, $1.range.upperBound, $1.ruleID) }
     }
 }

@@ -21,6 +21,7 @@ public enum RuleCatalog {
         SentenceLengthRule.description,
         ParagraphLengthRule.description,
         ScrapeResidueRule.description,
+        Suppressions.unusedDescription,
     ]
 
     /// The rules that report entries of the substitution lexicons (a lexicon file's `rule:` names one).

@@ -3,10 +3,18 @@ public struct FileReport: Sendable {
     public let path: String
     public let source: SourceText
     public let findings: [Finding]
-    public init(path: String, source: SourceText, findings: [Finding]) {
+    /// Lines are paragraphs (Word files): locations read `report.docx:¶12:5`.
+    public let linesAreParagraphs: Bool
+    public init(path: String, source: SourceText, findings: [Finding], linesAreParagraphs: Bool = false) {
         self.path = path
         self.source = source
         self.findings = findings
+        self.linesAreParagraphs = linesAreParagraphs
+    }
+
+    /// `path:line:column`, or `path:¶paragraph:column` for Word files.
+    public func location(_ at: SourceLocation) -> String {
+        "\(path):\(linesAreParagraphs ? "¶" : "")\(at.line):\(at.column)"
     }
 }
 

@@ -10,7 +10,7 @@ public struct TextReporter: Reporter {
         var out = ""
         for report in reports {
             for finding in report.findings {
-                out += heading(report.path, finding) + "\n"
+                out += heading(report, finding) + "\n"
                 out += excerpt(report.source, finding)
             }
         }
@@ -19,14 +19,14 @@ public struct TextReporter: Reporter {
 
     private func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
 
-    func heading(_ path: String, _ finding: Finding) -> String {
+    func heading(_ report: FileReport, _ finding: Finding) -> String {
         let severity: String
         switch finding.severity {
         case .error: severity = paint("error", "1;31")
         case .warning: severity = paint("warning", "1;33")
         case .info: severity = paint("info", "1;36")
         }
-        return "\(paint("\(path):\(finding.start.line):\(finding.start.column):", "1")) \(severity): \(finding.message) \(paint("[\(finding.ruleID)]", "2"))"
+        return "\(paint(report.location(finding.start) + ":", "1")) \(severity): \(finding.message) \(paint("[\(finding.ruleID)]", "2"))"
     }
 
     /// The finding's line (a window of it, if long) and a caret line under the span.
