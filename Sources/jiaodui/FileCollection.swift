@@ -83,19 +83,20 @@ func globMatches(_ pattern: String, _ path: String) -> Bool {
 /// (one `git check-ignore` for all of them); none when git is missing.
 private func gitIgnored(_ paths: [String]) -> Set<String> {
     guard !paths.isEmpty else { return [] }
+    // The paths go through a temporary file, not a pipe: git exits at once outside a work tree,
+    // and writing into a pipe nobody reads would kill this process with SIGPIPE.
+    let list = FileManager.default.temporaryDirectory.appendingPathComponent("jiaodui-paths-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    guard (try? Data(paths.joined(separator: "\0").utf8 + [0]).write(to: list)) != nil,
+          let input = FileHandle(forReadingAtPath: list.path) else { return [] }
+    defer { try? input.close(); try? FileManager.default.removeItem(at: list) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["git", "check-ignore", "--stdin", "-z"]
-    let input = Pipe(), output = Pipe()
+    let output = Pipe()
     process.standardInput = input
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
     do { try process.run() } catch { return [] }
-    let writer = Thread {
-        input.fileHandleForWriting.write(Data(paths.joined(separator: "\0").utf8 + [0]))
-        try? input.fileHandleForWriting.close()
-    }
-    writer.start()
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return Set(data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
