@@ -103,22 +103,13 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let encoding: TextEncoding?
-        let cache: ConfigurationCache
-        var accepted: Baseline?
-        do {
-            encoding = try input.forcedEncoding()
-            cache = try rules.configurations(input: input)
+        let (encoding, cache, accepted) = setUp { () throws -> (TextEncoding?, ConfigurationCache, Baseline?) in
+            var accepted: Baseline?
             if let baseline {
                 guard let data = FileManager.default.contents(atPath: baseline) else { throw CLIError("\(baseline): cannot read the baseline") }
                 do { accepted = try Baseline.parse(data) } catch { throw CLIError("\(baseline): \(error)") }
             }
-        } catch let error as CLIError {
-            fail(error.description)
-        } catch let error as ValidationError {
-            fail(error.message)
-        } catch {
-            fail("\(error)")
+            return (try input.forcedEncoding(), try rules.configurations(input: input), accepted)
         }
         var inputFailed = false
         let files = collectFiles(paths, onError: { message in
@@ -135,7 +126,7 @@ struct CheckCommand: ParsableCommand {
             case .success(let (linter, file)):
                 if path != "-", file?.excludes(URL(fileURLWithPath: path)) == true { return .success(nil) }
                 do throws(CLIError) {
-                    let document = try readDocument(path, displayName: path == "-" ? (stdinName ?? "-") : path, encoding: encoding)
+                    let (document, _) = try readDocument(path, displayName: path == "-" ? (stdinName ?? "-") : path, encoding: encoding)
                     return .success(FileReport(path: name, source: document.source, findings: linter.lint(source: document.source, prose: document.prose),
                                                linesAreParagraphs: document.format == .word))
                 } catch {

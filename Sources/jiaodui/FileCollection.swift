@@ -44,39 +44,13 @@ private func walk(_ path: String) -> [String] {
     return found.sorted()
 }
 
-/// Paths matching a glob: the part before the first wildcard is walked, the rest matched with
-/// `*` and `?` inside one path segment and `**` across segments.
+/// Paths matching a glob: the part before the first wildcard is walked, the rest matched by `Glob`.
 private func expandGlob(_ pattern: String) -> [String] {
+    let pattern = pattern.hasPrefix("./") ? String(pattern.dropFirst(2)) : pattern
     let components = pattern.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     let fixed = components.prefix { !$0.contains(where: { "*?[".contains($0) }) }
     let base = fixed.isEmpty ? "." : (fixed.joined(separator: "/").isEmpty ? "/" : fixed.joined(separator: "/"))
-    return walk(base).filter { globMatches(pattern, $0) || globMatches(pattern, "./" + $0) }
-}
-
-/// Whether a path matches a glob (`**` spans folders; `*` and `?` stay within one).
-func globMatches(_ pattern: String, _ path: String) -> Bool {
-    let p = Array(pattern), s = Array(path)
-    func match(_ i: Int, _ j: Int) -> Bool {
-        if i == p.count { return j == s.count }
-        if p[i] == "*" && i + 1 < p.count && p[i + 1] == "*" {
-            var next = i + 2
-            if next < p.count && p[next] == "/" { next += 1 }
-            for k in j...s.count where match(next, k) { return true }
-            return false
-        }
-        if p[i] == "*" {
-            var k = j
-            while true {
-                if match(i + 1, k) { return true }
-                if k == s.count || s[k] == "/" { return false }
-                k += 1
-            }
-        }
-        guard j < s.count else { return false }
-        if p[i] == "?" { return s[j] != "/" && match(i + 1, j + 1) }
-        return p[i] == s[j] && match(i + 1, j + 1)
-    }
-    return match(0, 0)
+    return walk(base).filter { Glob.matches(pattern, $0) }
 }
 
 /// The paths among `paths` that git ignores, when the current folder is in a git work tree
@@ -102,14 +76,15 @@ private func gitIgnored(_ paths: [String]) -> Set<String> {
     return Set(data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
 }
 
-/// Reads a path, or standard input for "-", as a document of the format its name says.
-func readDocument(_ path: String, displayName: String, encoding: TextEncoding?) throws(CLIError) -> LoadedDocument {
+/// Reads a path, or standard input for "-", as a document of the format its name says; also
+/// returns the bytes read, for writing the file back.
+func readDocument(_ path: String, displayName: String, encoding: TextEncoding?) throws(CLIError) -> (document: LoadedDocument, bytes: [UInt8]) {
     guard let format = DocumentFormat(path: displayName) else {
         let ext = displayName.split(separator: ".").last.map(String.init) ?? ""
         throw CLIError("\(displayName): unsupported format '.\(ext)'; Jiaodui reads .txt, .md and .docx")
     }
     let bytes = try readBytes(path)
-    do { return try LoadedDocument.load(bytes, format: format, encoding: encoding) } catch {
+    do { return (try LoadedDocument.load(bytes, format: format, encoding: encoding), bytes) } catch {
         throw CLIError("\(displayName): \(error)")
     }
 }

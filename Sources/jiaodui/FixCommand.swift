@@ -39,18 +39,7 @@ struct FixCommand: ParsableCommand {
     }
 
     func run() throws {
-        let encoding: TextEncoding?
-        let cache: ConfigurationCache
-        do {
-            encoding = try input.forcedEncoding()
-            cache = try rules.configurations(input: input)
-        } catch let error as CLIError {
-            fail(error.description)
-        } catch let error as ValidationError {
-            fail(error.message)
-        } catch {
-            fail("\(error)")
-        }
+        let (encoding, cache) = setUp { (try input.forcedEncoding(), try rules.configurations(input: input)) }
         var inputFailed = false
         let files = collectFiles(paths, onError: { message in
             printError(message)
@@ -90,8 +79,7 @@ struct FixCommand: ParsableCommand {
         if DocumentFormat(path: path) == .word {
             throw CLIError("\(path): fix does not rewrite Word files, because it cannot keep them exactly as they are; apply the suggestions in your word processor (`jiaodui check` lists them)")
         }
-        let bytes = try readBytes(path)
-        let document = try readDocument(path, displayName: path, encoding: encoding)
+        let (document, bytes) = try readDocument(path, displayName: path, encoding: encoding)
         guard let decoded = document.decoded else { return .unchanged }
         // Writing back must reproduce every untouched byte: check the round trip before changing anything.
         guard (try? decoded.encode(decoded.units)) == bytes else {

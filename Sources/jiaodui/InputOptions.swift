@@ -45,6 +45,18 @@ func readInput(_ path: String, encoding: TextEncoding?) throws(CLIError) -> Deco
     }
 }
 
+/// Runs a command's set-up (options, configuration, dictionaries), turning any error into a
+/// one-line error and exit status 2.
+func setUp<T>(_ body: () throws -> T) -> T {
+    do { return try body() } catch let error as CLIError {
+        fail(error.description)
+    } catch let error as ValidationError {
+        fail(error.message)
+    } catch {
+        fail("\(error)")
+    }
+}
+
 /// Prints a one-line error to stderr and exits with 2 (usage or input error).
 func fail(_ message: String) -> Never {
     printError(message)

@@ -44,24 +44,15 @@ struct SummarizeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let encoding: TextEncoding?
-        let summarizer: Summarizer
-        var linter: Linter?
-        do {
-            encoding = try input.forcedEncoding()
+        let (encoding, summarizer, linter) = setUp { () throws -> (TextEncoding?, Summarizer, Linter?) in
             let dictionary = try input.loadUserDictionary()
-            summarizer = try Summarizer(userDictionary: dictionary)
+            var linter: Linter?
             if withChecks {
                 var configuration = LintConfiguration()
                 configuration.userDictionary = dictionary
                 linter = try Linter(configuration: configuration)
             }
-        } catch let error as CLIError {
-            fail(error.description)
-        } catch let error as ValidationError {
-            fail(error.message)
-        } catch {
-            fail("\(error)")
+            return (try input.forcedEncoding(), try Summarizer(userDictionary: dictionary), linter)
         }
         var options = SummaryOptions()
         options.sentences = sentences
@@ -74,15 +65,14 @@ struct SummarizeCommand: ParsableCommand {
             inputFailed = true
         })
         let format = self.format
-        let checker = linter
         let summaryOptions = options
         let progress = ProgressBar(total: files.count)
         let rendered: [Result<String, CLIError>] = parallelMap(files.count, jobs: jobs ?? defaultJobs, progress: progress.update) { index in
             let path = files[index]
             do throws(CLIError) {
-                let document = try readDocument(path, displayName: path, encoding: encoding)
+                let (document, _) = try readDocument(path, displayName: path, encoding: encoding)
                 var summary = summarizer.summarize(source: document.source, prose: document.prose, options: summaryOptions)
-                if let checker { summary.addFindings(checker.lint(source: document.source, prose: document.prose)) }
+                if let linter { summary.addFindings(linter.lint(source: document.source, prose: document.prose)) }
                 return .success(SummaryRenderer.render(summary, path: path == "-" ? "<stdin>" : path, format: format))
             } catch {
                 return .failure(error)

@@ -91,27 +91,22 @@ public struct WebFurniture: Sendable {
         return nil
     }
 
+    /// Plain substring search: short lines and short patterns, so no need for anything cleverer.
+    static func contains(_ text: [UInt16], _ pattern: [UInt16]) -> Bool { find(text, pattern) != nil }
+
+    /// Where `pattern` first occurs in `text`.
     static func find(_ text: [UInt16], _ pattern: [UInt16]) -> Int? {
         guard let first = pattern.first, text.count >= pattern.count else { return nil }
-        for i in 0...(text.count - pattern.count) where text[i] == first && text[i..<(i + pattern.count)].elementsEqual(pattern) {
-            return i
-        }
-        return nil
-    }
-
-    /// Plain substring search: short lines and short patterns, so no need for anything cleverer.
-    static func contains(_ text: [UInt16], _ pattern: [UInt16]) -> Bool {
-        guard let first = pattern.first, text.count >= pattern.count else { return false }
         var i = 0
         while i + pattern.count <= text.count {
             if text[i] == first {
                 var k = 1
                 while k < pattern.count, text[i + k] == pattern[k] { k += 1 }
-                if k == pattern.count { return true }
+                if k == pattern.count { return i }
             }
             i += 1
         }
-        return false
+        return nil
     }
 
     /// A date-time stamp such as 2022-08-18 12:34 (publication lines of news sites).

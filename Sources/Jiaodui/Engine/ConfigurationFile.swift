@@ -230,27 +230,13 @@ public struct ConfigurationFile: Sendable {
         let base = directory.standardizedFileURL.path.hasSuffix("/") ? directory.standardizedFileURL.path : directory.standardizedFileURL.path + "/"
         let full = file.standardizedFileURL.path
         guard full.hasPrefix(base) else { return false }
-        let segments = full.dropFirst(base.count).split(separator: "/")
+        let relative = String(full.dropFirst(base.count))
         return exclude.contains { glob in
             var pattern = glob.hasPrefix("./") ? String(glob.dropFirst(2)) : glob
             if pattern.hasSuffix("/") { pattern += "**" }      // a folder: everything in it
             if !pattern.contains("/") { pattern = "**/" + pattern }  // a bare name: at any depth
-            return Self.matches(pattern.split(separator: "/")[...], segments[...])
+            return Glob.matches(pattern, relative)
         }
-    }
-
-    private static func matches(_ pattern: ArraySlice<Substring>, _ path: ArraySlice<Substring>) -> Bool {
-        guard let first = pattern.first else { return path.isEmpty }
-        if first == "**" { return (0...path.count).contains { matches(pattern.dropFirst(), path.dropFirst($0)) } }
-        guard let segment = path.first, matchesSegment(Array(first)[...], Array(segment)[...]) else { return false }
-        return matches(pattern.dropFirst(), path.dropFirst())
-    }
-
-    private static func matchesSegment(_ pattern: ArraySlice<Character>, _ name: ArraySlice<Character>) -> Bool {
-        guard let first = pattern.first else { return name.isEmpty }
-        if first == "*" { return (0...name.count).contains { matchesSegment(pattern.dropFirst(), name.dropFirst($0)) } }
-        guard let char = name.first, first == "?" || first == char else { return false }
-        return matchesSegment(pattern.dropFirst(), name.dropFirst())
     }
 
     /// The effective configuration as YAML (for `jiaodui dump-config`), every key present, with defaults filled in.

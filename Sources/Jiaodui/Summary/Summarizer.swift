@@ -156,8 +156,6 @@ public final class Summarizer: Sendable {
         var start: Int { pieces[0].lowerBound }
     }
 
-    static let enders: CodeUnitSet = "。！？!?…"
-    static let trailers: CodeUnitSet = "”’」』）)》"
 
     /// The running text's sentences: furniture, the title and headings left out; a sentence a line
     /// break split (a scrape's page chunk) is joined again.
@@ -226,9 +224,9 @@ public final class Summarizer: Sendable {
                     counters = counters.dropFirst()
                     continue
                 }
-                if enders.contains(units[i]) {
+                if Sentences.enders.contains(units[i]) {
                     var j = i + 1
-                    while j < line.upperBound, enders.contains(units[j]) || trailers.contains(units[j]) { j += 1 }
+                    while j < line.upperBound, Sentences.enders.contains(units[j]) || Sentences.trailers.contains(units[j]) { j += 1 }
                     add(pieceStart..<j)
                     if glued.contains(where: { current.pieces.first!.lowerBound <= $0.lowerBound && $0.lowerBound < j }) {
                         current.overlapsHeading = true
