@@ -5,6 +5,7 @@ public enum RuleCatalog {
     /// The descriptions of all rules, in the order they are listed to users.
     public static let descriptions: [RuleDescription] = [
         WrongWordRule.description,
+        TypoRule.description,
         DeDiDeRule.description,
         ConjunctionPairingRule.description,
         DuplicateCharRule.description,
@@ -38,12 +39,25 @@ public enum RuleCatalog {
 
     static func makeRules(for configuration: LintConfiguration) throws -> [any Rule] {
         var rules: [any Rule] = []
-        if lexiconRuleDescriptions.contains(where: configuration.isEnabled) {
-            let lexicon = configuration.userLexicons.isEmpty
+        var lexicon: SubstitutionLexicon?
+        func loadLexicon() throws -> SubstitutionLexicon {
+            if let lexicon { return lexicon }
+            let loaded = configuration.userLexicons.isEmpty
                 ? try shippedLexicon.get()
                 : try SubstitutionLexicon(entries: try shippedLexiconEntries.get() + SubstitutionLexicon.load(files: configuration.userLexicons))
+            lexicon = loaded
+            return loaded
+        }
+        if lexiconRuleDescriptions.contains(where: configuration.isEnabled) {
+            let lexicon = try loadLexicon()
             let all: [any Rule] = [WrongWordRule(lexicon: lexicon), ColloquialRule(lexicon: lexicon), OverclaimRule(lexicon: lexicon), JargonRule(lexicon: lexicon)]
             rules += all.filter { configuration.isEnabled($0.description) }
+        }
+        if configuration.isEnabled(TypoRule.description) {
+            guard let dictionary = WordDictionary.shipped else { throw LexiconError(description: "dict/words.bin is missing") }
+            rules.append(TypoRule(model: try TypoModel.shared.get(), dictionary: dictionary,
+                                  userDictionary: configuration.userDictionary, allowedWords: configuration.allowedWords,
+                                  lexicon: try loadLexicon()))
         }
         if configuration.isEnabled(DeDiDeRule.description) { rules.append(try DeDiDeRule()) }
         let simpleRules: [any Rule] = [ConjunctionPairingRule(), DuplicateCharRule(), StraySymbolRule(), BrokenLineRule(), MixedScriptRule(),

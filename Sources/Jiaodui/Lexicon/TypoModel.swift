@@ -1,0 +1,242 @@
+import Foundation
+import Lexicons
+import ZhText
+
+/// What the `typo` rule knows: confusion sets (readings, look-alikes, observed substitutions) and a
+/// plausibility model (the word dictionary's frequencies plus character-pair statistics).
+///
+/// Shipped files, all under `Lexicons/typo/` (provenance in `Lexicons/NOTICE.md`):
+/// - `readings.tsv`: character → pinyin with tone, generated from ICU's Han-Latin transliterator;
+/// - `shapes.tsv`: groups of look-alike characters;
+/// - `observed.tsv`: wrong → right substitutions seen in official-document training text;
+/// - `model.bin`: compiled by `jiaodui build-typo-model` from `bigrams.tsv` and `dict/words.tsv`.
+public final class TypoModel: @unchecked Sendable {
+    // @unchecked: immutable after init; the mapped model is only read.
+
+    /// How a candidate relates to the character it would replace; the cost is in natural-log units.
+    public enum Relation: Int, Sendable {
+        case observed, sameSound, shape, otherTone
+        public var cost: Float {
+            switch self {
+            case .observed: return -2
+            case .sameSound: return 0
+            case .shape: return 0.5
+            case .otherTone: return 1
+            }
+        }
+    }
+
+    /// Syllable (toneless) and tone of each BMP character with a reading.
+    private let syllable: [UInt16: (id: Int32, tone: UInt8)]
+    private let charactersBySyllable: [Int32: [UInt16]]
+    private let shapes: [UInt16: [UInt16]]
+    private let observed: [UInt16: [UInt16]]
+    public let readingCount: Int
+    public let shapeGroupCount: Int
+    public let observedCount: Int
+    private let pairs: PairTable
+
+    static let minimumObservations = 1 // every substitution seen in the tuning text
+
+    public static let shared: Result<TypoModel, any Error> = Result {
+        func text(_ name: String) throws -> String {
+            guard let url = LexiconFiles.url("typo/" + name) else { throw LexiconError(description: "typo/\(name) is missing") }
+            return try String(contentsOf: url, encoding: .utf8)
+        }
+        guard let model = LexiconFiles.url("typo/model.bin") else { throw LexiconError(description: "typo/model.bin is missing") }
+        return try TypoModel(readings: text("readings.tsv"), shapes: text("shapes.tsv"), observed: text("observed.tsv"),
+                             model: try PairTable(contentsOfFile: model.path))
+    }
+
+    init(readings: String, shapes shapeText: String, observed observedText: String, model: PairTable) throws {
+        var syllable: [UInt16: (Int32, UInt8)] = [:]
+        var ids: [String: Int32] = [:]
+        var bySyllable: [Int32: [UInt16]] = [:]
+        for fields in Self.rows(readings) where fields.count >= 2 {
+            guard let c = Self.singleUnit(fields[0]) else { continue }
+            let (base, tone) = Self.splitTone(fields[1])
+            guard !base.isEmpty else { continue }
+            let id = ids[base] ?? { let id = Int32(ids.count); ids[base] = id; return id }()
+            syllable[c] = (id, tone)
+            bySyllable[id, default: []].append(c)
+        }
+        var shapes: [UInt16: [UInt16]] = [:]
+        var groups = 0
+        for fields in Self.rows(shapeText) {
+            let group = fields.compactMap(Self.singleUnit)
+            guard group.count >= 2 else { continue }
+            groups += 1
+            for a in group { for b in group where a != b && !(shapes[a]?.contains(b) ?? false) { shapes[a, default: []].append(b) } }
+        }
+        var observed: [UInt16: [UInt16]] = [:]
+        var observedCount = 0
+        // A substitution seen once may be an annotator's or a scraper's accident; only repeated ones
+        // earn the observed relation (the others still count when they sound or look alike).
+        for fields in Self.rows(observedText) where fields.count >= 3 && (Int(fields[2]) ?? 0) >= Self.minimumObservations {
+            guard let a = Self.singleUnit(fields[0]), let b = Self.singleUnit(fields[1]) else { continue }
+            observed[a, default: []].append(b)
+            observedCount += 1
+        }
+        guard !syllable.isEmpty else { throw LexiconError(description: "typo/readings.tsv has no readings") }
+        self.syllable = syllable
+        self.charactersBySyllable = bySyllable
+        self.shapes = shapes
+        self.observed = observed
+        self.readingCount = syllable.count
+        self.shapeGroupCount = groups
+        self.observedCount = observedCount
+        self.pairs = model
+    }
+
+    /// The pinyin syllable without tone and the tone (1–4, 5 for neutral) of a written reading.
+    static func splitTone(_ reading: Substring) -> (String, UInt8) {
+        var base = "", tone: UInt8 = 5
+        for scalar in reading.decomposedStringWithCanonicalMapping.unicodeScalars {
+            switch scalar.value {
+            case 0x304: tone = 1
+            case 0x301: tone = 2
+            case 0x30C: tone = 3
+            case 0x300: tone = 4
+            case 0x300...0x36F: break // other marks: ü's diaeresis
+            default: base.unicodeScalars.append(scalar)
+            }
+        }
+        return (base, tone)
+    }
+
+    private static func rows(_ text: String) -> [[Substring]] {
+        text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t") }
+    }
+
+    private static func singleUnit(_ s: Substring) -> UInt16? {
+        let units = Array(s.utf16)
+        return units.count == 1 ? units[0] : nil
+    }
+
+    public func hasReading(_ c: UInt16) -> Bool { syllable[c] != nil }
+    public func lookAlikes(of c: UInt16) -> [UInt16] { shapes[c] ?? [] }
+    public func observedCorrections(of c: UInt16) -> [UInt16] { observed[c] ?? [] }
+
+    /// Every candidate for `c` with its relation, each character once, the cheapest relation kept.
+    public func candidates(for c: UInt16, _ body: (UInt16, Relation) -> Void) {
+        var seen: [UInt16] = [c]
+        for d in observed[c] ?? [] where !seen.contains(d) { seen.append(d); body(d, .observed) }
+        for d in shapes[c] ?? [] where !seen.contains(d) { seen.append(d); body(d, .shape) }
+        guard let own = syllable[c] else { return }
+        for d in charactersBySyllable[own.id] ?? [] where !seen.contains(d) {
+            body(d, syllable[d]?.tone == own.tone ? .sameSound : .otherTone)
+        }
+    }
+
+    /// How often `a` then `b` follow each other in the model's text.
+    @inline(__always) public func textCount(_ a: UInt16, _ b: UInt16) -> UInt32 { pairs.textCount(a, b) }
+    /// Whether `a` then `b` occur together inside some dictionary word.
+    @inline(__always) public func inDictionaryWord(_ a: UInt16, _ b: UInt16) -> Bool { pairs.inDictionaryWord(a, b) }
+
+    /// `char<TAB>reading` lines for every BMP Han character of `text`, read by ICU's Han-Latin transliterator.
+    public static func generateReadingsTSV(characters text: String) throws -> String {
+        let latin = try Transliterator("Han-Latin")
+        var characters = Set<UInt16>()
+        for u in text.utf16 where CharClass.isHan(u) { characters.insert(u) }
+        var lines = ["# Generated by `jiaodui generate-readings` from ICU \(icuVersion) (Han-Latin); see Lexicons/NOTICE.md."]
+        for c in characters.sorted() {
+            let character = String(decoding: [c], as: UTF16.self)
+            let reading = latin.apply(character)
+            if reading != character, !reading.contains(" "), !reading.isEmpty { lines.append("\(character)\t\(reading)") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Character-pair statistics, stored as sorted arrays in a memory-mapped file.
+///
+/// Layout (little-endian): magic "JDT1", text pair count T, dictionary pair count D, then T UInt32 keys,
+/// T UInt32 counts, D UInt32 keys. A key is the two UTF-16 units `a << 16 | b`.
+final class PairTable: @unchecked Sendable {
+    static let magic: [UInt8] = Array("JDT1".utf8)
+    private let textKeys: UnsafeBufferPointer<UInt32>
+    private let textCounts: UnsafeBufferPointer<UInt32>
+    private let dictionaryKeys: UnsafeBufferPointer<UInt32>
+    private let release: () -> Void
+
+    convenience init(contentsOfFile path: String) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(data.count, 1), alignment: 8)
+        data.copyBytes(to: memory.bindMemory(to: UInt8.self))
+        try self.init(raw: UnsafeRawBufferPointer(memory), name: path) { memory.deallocate() }
+    }
+
+    convenience init(bytes: [UInt8]) throws {
+        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 8)
+        memory.copyBytes(from: bytes)
+        try self.init(raw: UnsafeRawBufferPointer(memory), name: "(memory)") { memory.deallocate() }
+    }
+
+    private init(raw: UnsafeRawBufferPointer, name: String, release: @escaping () -> Void) throws {
+        guard raw.count >= 12, Array(raw[0..<4]) == Self.magic else { release(); throw LexiconError(description: "\(name) is not a typo model") }
+        let t = Int(raw.loadUnaligned(fromByteOffset: 4, as: UInt32.self))
+        let d = Int(raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
+        guard raw.count == 12 + 8 * t + 4 * d else { release(); throw LexiconError(description: "\(name) is malformed") }
+        let base = raw.baseAddress! + 12
+        textKeys = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt32.self), count: t)
+        textCounts = UnsafeBufferPointer(start: (base + 4 * t).assumingMemoryBound(to: UInt32.self), count: t)
+        dictionaryKeys = UnsafeBufferPointer(start: (base + 8 * t).assumingMemoryBound(to: UInt32.self), count: d)
+        self.release = release
+    }
+
+    deinit { release() }
+
+    @inline(__always) private static func find(_ key: UInt32, in keys: UnsafeBufferPointer<UInt32>) -> Int? {
+        var lo = 0, hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if keys[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < keys.count && keys[lo] == key ? lo : nil
+    }
+
+    func textCount(_ a: UInt16, _ b: UInt16) -> UInt32 {
+        Self.find(UInt32(a) << 16 | UInt32(b), in: textKeys).map { textCounts[$0] } ?? 0
+    }
+
+    func inDictionaryWord(_ a: UInt16, _ b: UInt16) -> Bool { Self.find(UInt32(a) << 16 | UInt32(b), in: dictionaryKeys) != nil }
+
+    /// Compiles `pair<TAB>count` lines and a `word<TAB>frequency` dictionary into the binary format.
+    /// The output depends only on the two inputs' content, so rebuilding is byte-for-byte stable.
+    static func compile(bigrams: String, words: String) -> [UInt8] {
+        var text: [UInt32: UInt32] = [:]
+        for line in bigrams.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t")
+            let units = fields.first.map { Array($0.utf16) } ?? []
+            guard fields.count >= 2, units.count == 2, let n = UInt32(fields[1]) else { continue }
+            text[UInt32(units[0]) << 16 | UInt32(units[1]), default: 0] += n
+        }
+        var dictionary = Set<UInt32>()
+        for line in words.split(separator: "\n") {
+            let units = Array((line.split(separator: "\t").first ?? "").utf16)
+            for k in units.indices.dropFirst() where CharClass.isHan(units[k - 1]) && CharClass.isHan(units[k]) {
+                dictionary.insert(UInt32(units[k - 1]) << 16 | UInt32(units[k]))
+            }
+        }
+        var out = magic
+        func put(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        let textKeys = text.keys.sorted()
+        put(UInt32(textKeys.count))
+        put(UInt32(dictionary.count))
+        textKeys.forEach(put)
+        textKeys.forEach { put(text[$0]!) }
+        dictionary.sorted().forEach(put)
+        return out
+    }
+}
+
+extension TypoModel {
+    /// Builds `model.bin` from the lexicon sources (what `jiaodui build-typo-model` writes).
+    public static func compileModel(bigrams: String, words: String) -> [UInt8] { PairTable.compile(bigrams: bigrams, words: words) }
+
+    /// A model from in-memory sources, for tests and for tools.
+    public convenience init(readings: String, shapes: String, observed: String, bigrams: String, words: String) throws {
+        try self.init(readings: readings, shapes: shapes, observed: observed,
+                      model: try PairTable(bytes: PairTable.compile(bigrams: bigrams, words: words)))
+    }
+}
