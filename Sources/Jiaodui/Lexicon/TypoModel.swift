@@ -35,6 +35,10 @@ public final class TypoModel: @unchecked Sendable {
     public let shapeGroupCount: Int
     public let observedCount: Int
     private let pairs: PairTable
+    /// Every character's candidates, flattened at load: entries `offsets[c]..<offsets[c + 1]` of `packed`,
+    /// each `d | relation << 16`. The rule asks for them at every character, so no hashing on that path.
+    private let candidateOffsets: [Int32]
+    private let packedCandidates: [UInt32]
 
     static let minimumObservations = 1 // every substitution seen in the tuning text
 
@@ -86,6 +90,25 @@ public final class TypoModel: @unchecked Sendable {
         self.shapeGroupCount = groups
         self.observedCount = observedCount
         self.pairs = model
+        var offsets = [Int32](repeating: 0, count: 65537)
+        var packed: [UInt32] = []
+        for c in 0..<65536 {
+            offsets[c] = Int32(packed.count)
+            let c = UInt16(c)
+            var seen: [UInt16] = [c]
+            for d in observed[c] ?? [] where !seen.contains(d) { seen.append(d); packed.append(UInt32(d) | UInt32(Relation.observed.rawValue) << 16) }
+            for d in shapes[c] ?? [] where !seen.contains(d) { seen.append(d); packed.append(UInt32(d) | UInt32(Relation.shape.rawValue) << 16) }
+            if let own = syllable[c] {
+                let seenSet = Set(seen)
+                for d in bySyllable[own.0] ?? [] where !seenSet.contains(d) {
+                    let relation: Relation = syllable[d]?.1 == own.1 ? .sameSound : .otherTone
+                    packed.append(UInt32(d) | UInt32(relation.rawValue) << 16)
+                }
+            }
+        }
+        offsets[65536] = Int32(packed.count)
+        candidateOffsets = offsets
+        packedCandidates = packed
     }
 
     /// The pinyin syllable without tone and the tone (1–4, 5 for neutral) of a written reading.
@@ -118,13 +141,13 @@ public final class TypoModel: @unchecked Sendable {
     public func observedCorrections(of c: UInt16) -> [UInt16] { observed[c] ?? [] }
 
     /// Every candidate for `c` with its relation, each character once, the cheapest relation kept.
-    public func candidates(for c: UInt16, _ body: (UInt16, Relation) -> Void) {
-        var seen: [UInt16] = [c]
-        for d in observed[c] ?? [] where !seen.contains(d) { seen.append(d); body(d, .observed) }
-        for d in shapes[c] ?? [] where !seen.contains(d) { seen.append(d); body(d, .shape) }
-        guard let own = syllable[c] else { return }
-        for d in charactersBySyllable[own.id] ?? [] where !seen.contains(d) {
-            body(d, syllable[d]?.tone == own.tone ? .sameSound : .otherTone)
+    @inline(__always) public func candidates(for c: UInt16, _ body: (UInt16, Relation) -> Void) {
+        candidateOffsets.withUnsafeBufferPointer { offsets in
+            packedCandidates.withUnsafeBufferPointer { packed in
+                for k in Int(offsets[Int(c)])..<Int(offsets[Int(c) + 1]) {
+                    body(UInt16(truncatingIfNeeded: packed[k]), Relation(rawValue: Int(packed[k] >> 16))!)
+                }
+            }
         }
     }
 
@@ -157,6 +180,9 @@ final class PairTable: @unchecked Sendable {
     private let textKeys: UnsafeBufferPointer<UInt32>
     private let textCounts: UnsafeBufferPointer<UInt32>
     private let dictionaryKeys: UnsafeBufferPointer<UInt32>
+    /// Start of each first unit's keys in `textKeys` and `dictionaryKeys` (65537 entries each), derived at load.
+    private let textStarts: [Int32]
+    private let dictionaryStarts: [Int32]
     private let release: () -> Void
 
     convenience init(contentsOfFile path: String) throws {
@@ -182,12 +208,22 @@ final class PairTable: @unchecked Sendable {
         textCounts = UnsafeBufferPointer(start: (base + 4 * t).assumingMemoryBound(to: UInt32.self), count: t)
         dictionaryKeys = UnsafeBufferPointer(start: (base + 8 * t).assumingMemoryBound(to: UInt32.self), count: d)
         self.release = release
+        textStarts = Self.starts(of: textKeys)
+        dictionaryStarts = Self.starts(of: dictionaryKeys)
+    }
+
+    private static func starts(of keys: UnsafeBufferPointer<UInt32>) -> [Int32] {
+        var starts = [Int32](repeating: Int32(keys.count), count: 65537)
+        for k in stride(from: keys.count - 1, through: 0, by: -1) { starts[Int(keys[k] >> 16)] = Int32(k) }
+        for u in stride(from: 65535, through: 0, by: -1) where starts[u] > starts[u + 1] { starts[u] = starts[u + 1] }
+        return starts
     }
 
     deinit { release() }
 
-    @inline(__always) private static func find(_ key: UInt32, in keys: UnsafeBufferPointer<UInt32>) -> Int? {
-        var lo = 0, hi = keys.count
+    @inline(__always) private static func find(_ key: UInt32, in keys: UnsafeBufferPointer<UInt32>, _ starts: [Int32]) -> Int? {
+        let first = Int(key >> 16)
+        var lo = Int(starts[first]), hi = Int(starts[first + 1])
         while lo < hi {
             let mid = (lo + hi) >> 1
             if keys[mid] < key { lo = mid + 1 } else { hi = mid }
@@ -196,10 +232,10 @@ final class PairTable: @unchecked Sendable {
     }
 
     func textCount(_ a: UInt16, _ b: UInt16) -> UInt32 {
-        Self.find(UInt32(a) << 16 | UInt32(b), in: textKeys).map { textCounts[$0] } ?? 0
+        Self.find(UInt32(a) << 16 | UInt32(b), in: textKeys, textStarts).map { textCounts[$0] } ?? 0
     }
 
-    func inDictionaryWord(_ a: UInt16, _ b: UInt16) -> Bool { Self.find(UInt32(a) << 16 | UInt32(b), in: dictionaryKeys) != nil }
+    func inDictionaryWord(_ a: UInt16, _ b: UInt16) -> Bool { Self.find(UInt32(a) << 16 | UInt32(b), in: dictionaryKeys, dictionaryStarts) != nil }
 
     /// Compiles `pair<TAB>count` lines and a `word<TAB>frequency` dictionary into the binary format.
     /// The output depends only on the two inputs' content, so rebuilding is byte-for-byte stable.
