@@ -28,7 +28,6 @@ public final class TypoModel: @unchecked Sendable {
 
     /// Syllable (toneless) and tone of each BMP character with a reading.
     private let syllable: [UInt16: (id: Int32, tone: UInt8)]
-    private let charactersBySyllable: [Int32: [UInt16]]
     private let shapes: [UInt16: [UInt16]]
     private let observed: [UInt16: [UInt16]]
     public let readingCount: Int
@@ -83,7 +82,6 @@ public final class TypoModel: @unchecked Sendable {
         }
         guard !syllable.isEmpty else { throw LexiconError(description: "typo/readings.tsv has no readings") }
         self.syllable = syllable
-        self.charactersBySyllable = bySyllable
         self.shapes = shapes
         self.observed = observed
         self.readingCount = syllable.count
@@ -99,8 +97,7 @@ public final class TypoModel: @unchecked Sendable {
             for d in observed[c] ?? [] where !seen.contains(d) { seen.append(d); packed.append(UInt32(d) | UInt32(Relation.observed.rawValue) << 16) }
             for d in shapes[c] ?? [] where !seen.contains(d) { seen.append(d); packed.append(UInt32(d) | UInt32(Relation.shape.rawValue) << 16) }
             if let own = syllable[c] {
-                let seenSet = Set(seen)
-                for d in bySyllable[own.0] ?? [] where !seenSet.contains(d) {
+                for d in bySyllable[own.0] ?? [] where !seen.contains(d) {
                     let relation: Relation = syllable[d]?.1 == own.1 ? .sameSound : .otherTone
                     packed.append(UInt32(d) | UInt32(relation.rawValue) << 16)
                 }
@@ -186,10 +183,8 @@ final class PairTable: @unchecked Sendable {
     private let release: () -> Void
 
     convenience init(contentsOfFile path: String) throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(data.count, 1), alignment: 8)
-        data.copyBytes(to: memory.bindMemory(to: UInt8.self))
-        try self.init(raw: UnsafeRawBufferPointer(memory), name: path) { memory.deallocate() }
+        guard let mapped = mapReadOnly(path) else { throw LexiconError(description: "cannot read \(path)") }
+        try self.init(raw: mapped.bytes, name: path, release: mapped.unmap)
     }
 
     convenience init(bytes: [UInt8]) throws {

@@ -1,9 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A word list with frequencies, stored as a sorted binary file that is memory-mapped,
 /// so that loading it costs nothing and the pages actually read are the only ones touched.
@@ -52,17 +47,8 @@ public final class WordDictionary: @unchecked Sendable {
 
     /// Maps a compiled dictionary file.
     public convenience init(contentsOfFile path: String) throws {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw LoadError.unreadable(path) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size >= 20 else { throw LoadError.malformed(path) }
-        let size = Int(info.st_size)
-        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else {
-            throw LoadError.unreadable(path)
-        }
-        let raw = UnsafeRawBufferPointer(start: address, count: size)
-        try self.init(raw: raw, name: path) { munmap(address, size) }
+        guard let mapped = mapReadOnly(path) else { throw LoadError.unreadable(path) }
+        try self.init(raw: mapped.bytes, name: path, release: mapped.unmap)
     }
 
     /// Reads a compiled dictionary from bytes (copied into memory that the dictionary owns).

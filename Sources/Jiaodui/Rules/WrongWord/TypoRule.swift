@@ -122,24 +122,29 @@ public struct TypoRule: Rule {
     func scan(_ text: UnsafeBufferPointer<UInt16>, threshold: Float, report: (Int, UInt16, Range<Int>) -> Void) {
         let n = text.count
         let unknown = Float(log(0.3)) + dictionary.logProbability(1) // a character the dictionary lacks
-        func single(_ stored: UInt32?) -> Float { stored.map(dictionary.logProbability) ?? unknown }
+        // The dictionary's words at each position, looked up once: single characters' scores, and the
+        // longer words as (length, score) in `words[wordOffsets[j]..<wordOffsets[j + 1]]`, shortest first.
+        var singles = [Float](repeating: unknown, count: n)
+        var words: [(length: Int, score: Float)] = []
+        var wordOffsets = [Int](repeating: 0, count: n + 1)
+        for j in 0..<n {
+            wordOffsets[j] = words.count
+            dictionary.forEachWord(in: text, from: j, maxLength: Self.longestWord) { length, stored in
+                if length == 1 { singles[j] = dictionary.logProbability(stored) } else { words.append((length, dictionary.logProbability(stored))) }
+            }
+        }
+        wordOffsets[n] = words.count
         // forward[i]: best log-probability of text[0..<i]; backward[i]: of text[i..<n].
         var forward = [Float](repeating: -.infinity, count: n + 1)
         var backward = [Float](repeating: -.infinity, count: n + 1)
         forward[0] = 0
         backward[n] = 0
-        var singles = [Float](repeating: unknown, count: n)
-        for j in 0..<n {
-            dictionary.forEachWord(in: text, from: j, maxLength: Self.longestWord) { length, stored in
-                if length == 1 { singles[j] = dictionary.logProbability(stored) }
-            }
-        }
         var wordStart = [Int](repeating: 0, count: n + 1) // back-pointers of the best path
         for j in 0..<n {
             if forward[j] + singles[j] > forward[j + 1] { forward[j + 1] = forward[j] + singles[j]; wordStart[j + 1] = j }
-            dictionary.forEachWord(in: text, from: j, maxLength: Self.longestWord) { length, stored in
-                let score = forward[j] + dictionary.logProbability(stored)
-                if length > 1 && score > forward[j + length] { forward[j + length] = score; wordStart[j + length] = j }
+            for (length, score) in words[wordOffsets[j]..<wordOffsets[j + 1]] where forward[j] + score > forward[j + length] {
+                forward[j + length] = forward[j] + score
+                wordStart[j + length] = j
             }
         }
         // Characters inside a word of two or more on the best path: a real word, so an edit there
@@ -153,9 +158,7 @@ public struct TypoRule: Rule {
         }
         for j in stride(from: n - 1, through: 0, by: -1) {
             var best = singles[j] + backward[j + 1]
-            dictionary.forEachWord(in: text, from: j, maxLength: Self.longestWord) { length, stored in
-                if length > 1 { best = max(best, dictionary.logProbability(stored) + backward[j + length]) }
-            }
+            for (length, score) in words[wordOffsets[j]..<wordOffsets[j + 1]] { best = max(best, score + backward[j + length]) }
             backward[j] = best
         }
         let total = forward[n]
