@@ -24,6 +24,9 @@ public final class TypoModel: @unchecked Sendable {
             case .otherTone: return 1
             }
         }
+        public static let cheapestCost: Float = Relation.observed.cost
+        /// `cost` by raw value, for the rule's inner loop.
+        static let costs: [Float] = (0...3).map { Relation(rawValue: $0)!.cost }
     }
 
     /// Syllable (toneless) and tone of each BMP character with a reading.
@@ -36,8 +39,9 @@ public final class TypoModel: @unchecked Sendable {
     private let pairs: PairTable
     /// Every character's candidates, flattened at load: entries `offsets[c]..<offsets[c + 1]` of `packed`,
     /// each `d | relation << 16`. The rule asks for them at every character, so no hashing on that path.
-    private let candidateOffsets: [Int32]
-    private let packedCandidates: [UInt32]
+    private let candidateOffsets: UnsafeMutableBufferPointer<Int32>
+    private let packedCandidates: UnsafeMutableBufferPointer<UInt32>
+    private let readable: CodeUnitSet
 
     static let minimumObservations = 1 // every substitution seen in the tuning text
 
@@ -90,9 +94,10 @@ public final class TypoModel: @unchecked Sendable {
         self.pairs = model
         var offsets = [Int32](repeating: 0, count: 65537)
         var packed: [UInt32] = []
-        for c in 0..<65536 {
-            offsets[c] = Int32(packed.count)
-            let c = UInt16(c)
+        var next = 0 // characters without candidates get empty ranges
+        for c in Set(observed.keys).union(shapes.keys).union(syllable.keys).sorted() {
+            while next <= Int(c) { offsets[next] = Int32(packed.count); next += 1 }
+            let segmentStart = packed.count
             var seen: [UInt16] = [c]
             for d in observed[c] ?? [] where !seen.contains(d) { seen.append(d); packed.append(UInt32(d) | UInt32(Relation.observed.rawValue) << 16) }
             for d in shapes[c] ?? [] where !seen.contains(d) { seen.append(d); packed.append(UInt32(d) | UInt32(Relation.shape.rawValue) << 16) }
@@ -102,10 +107,19 @@ public final class TypoModel: @unchecked Sendable {
                     packed.append(UInt32(d) | UInt32(relation.rawValue) << 16)
                 }
             }
+            packed[segmentStart...].sort { $0 & 0xFFFF < $1 & 0xFFFF } // by character, to merge with pair lists
         }
-        offsets[65536] = Int32(packed.count)
-        candidateOffsets = offsets
-        packedCandidates = packed
+        while next <= 65536 { offsets[next] = Int32(packed.count); next += 1 }
+        readable = CodeUnitSet(syllable.keys)
+        candidateOffsets = .allocate(capacity: offsets.count)
+        _ = candidateOffsets.initialize(from: offsets)
+        packedCandidates = .allocate(capacity: max(packed.count, 1))
+        _ = packedCandidates.initialize(from: packed)
+    }
+
+    deinit {
+        candidateOffsets.deallocate()
+        packedCandidates.deallocate()
     }
 
     /// The pinyin syllable without tone and the tone (1–4, 5 for neutral) of a written reading.
@@ -133,23 +147,30 @@ public final class TypoModel: @unchecked Sendable {
         return units.count == 1 ? units[0] : nil
     }
 
-    public func hasReading(_ c: UInt16) -> Bool { syllable[c] != nil }
+    @inline(__always) public func hasReading(_ c: UInt16) -> Bool { readable.contains(c) }
     public func lookAlikes(of c: UInt16) -> [UInt16] { shapes[c] ?? [] }
     public func observedCorrections(of c: UInt16) -> [UInt16] { observed[c] ?? [] }
 
     /// Every candidate for `c` with its relation, each character once, the cheapest relation kept.
     @inline(__always) public func candidates(for c: UInt16, _ body: (UInt16, Relation) -> Void) {
-        candidateOffsets.withUnsafeBufferPointer { offsets in
-            packedCandidates.withUnsafeBufferPointer { packed in
-                for k in Int(offsets[Int(c)])..<Int(offsets[Int(c) + 1]) {
-                    body(UInt16(truncatingIfNeeded: packed[k]), Relation(rawValue: Int(packed[k] >> 16))!)
-                }
-            }
-        }
+        for packed in packedCandidates(of: c) { body(UInt16(truncatingIfNeeded: packed), Relation(rawValue: Int(packed >> 16))!) }
     }
+
+    /// The candidates of `c` as packed `d | relation << 16` values, for loops that cannot afford a closure.
+    @inline(__always) func packedCandidates(of c: UInt16) -> UnsafeBufferPointer<UInt32> {
+        UnsafeBufferPointer(rebasing: packedCandidates[Int(candidateOffsets[Int(c)])..<Int(candidateOffsets[Int(c) + 1])])
+    }
+
+    /// The characters seen after `a` / before `b` in the model's text, as keys sorted by that character
+    /// (the low 16 bits), like each character's candidates.
+    @inline(__always) func textSuccessorKeys(of a: UInt16) -> UnsafeBufferPointer<UInt32> { pairs.successorKeys(of: a) }
+    @inline(__always) func textPredecessorKeys(of b: UInt16) -> UnsafeBufferPointer<UInt32> { pairs.predecessorKeys(of: b) }
 
     /// How often `a` then `b` follow each other in the model's text.
     @inline(__always) public func textCount(_ a: UInt16, _ b: UInt16) -> UInt32 { pairs.textCount(a, b) }
+    /// The largest count of any pair that starts with `a` / ends with `b`: what a candidate's pair evidence is bounded by.
+    @inline(__always) public func largestCount(after a: UInt16) -> UInt32 { pairs.largestCountAfter[Int(a)] }
+    @inline(__always) public func largestCount(before b: UInt16) -> UInt32 { pairs.largestCountBefore[Int(b)] }
     /// Whether `a` then `b` occur together inside some dictionary word.
     @inline(__always) public func inDictionaryWord(_ a: UInt16, _ b: UInt16) -> Bool { pairs.inDictionaryWord(a, b) }
 
@@ -176,10 +197,14 @@ final class PairTable: @unchecked Sendable {
     static let magic: [UInt8] = Array("JDT1".utf8)
     private let textKeys: UnsafeBufferPointer<UInt32>
     private let textCounts: UnsafeBufferPointer<UInt32>
-    private let dictionaryKeys: UnsafeBufferPointer<UInt32>
-    /// Start of each first unit's keys in `textKeys` and `dictionaryKeys` (65537 entries each), derived at load.
+    /// Start of each first unit's keys in `textKeys` (65537 entries), derived at load.
     private let textStarts: [Int32]
-    private let dictionaryStarts: [Int32]
+    let largestCountAfter: [UInt32], largestCountBefore: [UInt32]
+    /// The text pairs' keys turned around (`b << 16 | a`), sorted, with their own start index.
+    private let reversedTextKeys: UnsafeMutableBufferPointer<UInt32>
+    private let reversedTextStarts: [Int32]
+    /// The same pairs in hash tables: the rule asks about several pairs per character, most of them absent.
+    private let textTable: PairHashTable, dictionaryTable: PairHashTable
     private let release: () -> Void
 
     convenience init(contentsOfFile path: String) throws {
@@ -201,10 +226,22 @@ final class PairTable: @unchecked Sendable {
         let base = raw.baseAddress! + 12
         textKeys = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt32.self), count: t)
         textCounts = UnsafeBufferPointer(start: (base + 4 * t).assumingMemoryBound(to: UInt32.self), count: t)
-        dictionaryKeys = UnsafeBufferPointer(start: (base + 8 * t).assumingMemoryBound(to: UInt32.self), count: d)
+        let dictionaryKeys = UnsafeBufferPointer(start: (base + 8 * t).assumingMemoryBound(to: UInt32.self), count: d)
         self.release = release
         textStarts = Self.starts(of: textKeys)
-        dictionaryStarts = Self.starts(of: dictionaryKeys)
+        var after = [UInt32](repeating: 0, count: 65536), before = [UInt32](repeating: 0, count: 65536)
+        for (key, count) in zip(textKeys, textCounts) {
+            after[Int(key >> 16)] = max(after[Int(key >> 16)], count)
+            before[Int(key & 0xFFFF)] = max(before[Int(key & 0xFFFF)], count)
+        }
+        largestCountAfter = after
+        largestCountBefore = before
+        let reversed = textKeys.map { $0 << 16 | $0 >> 16 }.sorted()
+        reversedTextKeys = .allocate(capacity: max(reversed.count, 1))
+        _ = reversedTextKeys.initialize(from: reversed)
+        reversedTextStarts = Self.starts(of: UnsafeBufferPointer(reversedTextKeys))
+        textTable = PairHashTable(keys: textKeys, values: textCounts)
+        dictionaryTable = PairHashTable(keys: dictionaryKeys, values: nil)
     }
 
     private static func starts(of keys: UnsafeBufferPointer<UInt32>) -> [Int32] {
@@ -214,23 +251,28 @@ final class PairTable: @unchecked Sendable {
         return starts
     }
 
-    deinit { release() }
-
-    @inline(__always) private static func find(_ key: UInt32, in keys: UnsafeBufferPointer<UInt32>, _ starts: [Int32]) -> Int? {
-        let first = Int(key >> 16)
-        var lo = Int(starts[first]), hi = Int(starts[first + 1])
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if keys[mid] < key { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < keys.count && keys[lo] == key ? lo : nil
+    deinit {
+        reversedTextKeys.deallocate()
+        release()
     }
 
-    func textCount(_ a: UInt16, _ b: UInt16) -> UInt32 {
-        Self.find(UInt32(a) << 16 | UInt32(b), in: textKeys, textStarts).map { textCounts[$0] } ?? 0
+    @inline(__always) func textCount(_ a: UInt16, _ b: UInt16) -> UInt32 {
+        textTable.value(of: UInt32(a) << 16 | UInt32(b)) ?? 0
     }
 
-    func inDictionaryWord(_ a: UInt16, _ b: UInt16) -> Bool { Self.find(UInt32(a) << 16 | UInt32(b), in: dictionaryKeys, dictionaryStarts) != nil }
+    /// The keys of the text pairs that start with `a`, sorted, so by their second unit (the low 16 bits).
+    @inline(__always) func successorKeys(of a: UInt16) -> UnsafeBufferPointer<UInt32> {
+        UnsafeBufferPointer(rebasing: textKeys[Int(textStarts[Int(a)])..<Int(textStarts[Int(a) + 1])])
+    }
+
+    /// The turned-around keys of the text pairs that end with `b`, sorted by their first unit (the low 16 bits).
+    @inline(__always) func predecessorKeys(of b: UInt16) -> UnsafeBufferPointer<UInt32> {
+        UnsafeBufferPointer(rebasing: reversedTextKeys[Int(reversedTextStarts[Int(b)])..<Int(reversedTextStarts[Int(b) + 1])])
+    }
+
+    @inline(__always) func inDictionaryWord(_ a: UInt16, _ b: UInt16) -> Bool {
+        dictionaryTable.value(of: UInt32(a) << 16 | UInt32(b)) != nil
+    }
 
     /// Compiles `pair<TAB>count` lines and a `word<TAB>frequency` dictionary into the binary format.
     /// The output depends only on the two inputs' content, so rebuilding is byte-for-byte stable.
@@ -258,6 +300,40 @@ final class PairTable: @unchecked Sendable {
         textKeys.forEach { put(text[$0]!) }
         dictionary.sorted().forEach(put)
         return out
+    }
+}
+
+/// An open-addressing hash table from pair keys (never 0: both units are Han) to counts, half full at most.
+struct PairHashTable {
+    private let slots: [UInt64] // key << 32 | value; 0 is empty
+    private let shift: UInt32, mask: Int
+
+    init(keys: UnsafeBufferPointer<UInt32>, values: UnsafeBufferPointer<UInt32>?) {
+        var logSize: UInt32 = 4
+        while (1 << logSize) < 2 * keys.count { logSize += 1 }
+        shift = 32 - logSize
+        mask = (1 << Int(logSize)) - 1
+        var slots = [UInt64](repeating: 0, count: 1 << Int(logSize))
+        for (k, key) in keys.enumerated() {
+            var h = Int(Self.hash(key, shift))
+            while slots[h] != 0 { h = (h + 1) & mask }
+            slots[h] = UInt64(key) << 32 | UInt64(values?[k] ?? 0)
+        }
+        self.slots = slots
+    }
+
+    @inline(__always) private static func hash(_ key: UInt32, _ shift: UInt32) -> UInt32 { (key &* 0x9E37_79B1) >> shift }
+
+    @inline(__always) func value(of key: UInt32) -> UInt32? {
+        slots.withUnsafeBufferPointer { slots in
+            var h = Int(Self.hash(key, shift))
+            while true {
+                let slot = slots[h]
+                if slot == 0 { return nil }
+                if UInt32(truncatingIfNeeded: slot >> 32) == key { return UInt32(truncatingIfNeeded: slot) }
+                h = (h + 1) & mask
+            }
+        }
     }
 }
 

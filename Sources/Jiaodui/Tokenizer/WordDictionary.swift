@@ -28,6 +28,8 @@ public final class WordDictionary: @unchecked Sendable {
     /// For each BMP code unit, the range of words starting with it (start, end).
     private let firstUnitRanges: UnsafeMutablePointer<UInt32>
     private let release: () -> Void
+    private let edgeScoresLock = NSLock()
+    private var builtEdgeScores: WordEdgeScores?
 
     public static let magic: [UInt8] = Array("JDW1".utf8)
     /// Set on a stored value when the word is a person's name of three characters (`N` in the TSV),
@@ -99,6 +101,29 @@ public final class WordDictionary: @unchecked Sendable {
 
     @inline(__always) private func length(_ i: Int) -> Int { Int(offsets[i + 1] &- offsets[i]) }
     @inline(__always) private func unit(_ i: Int, _ d: Int) -> UInt16 { units[Int(offsets[i]) + d] }
+
+    /// The most frequent word's log-probability for each first unit and each last unit, by word length
+    /// (2...`longestWord`): how well a word with a known first or last character can possibly score.
+    /// Built on first use (one pass over the words) and kept.
+    public var edgeScores: WordEdgeScores {
+        edgeScoresLock.lock()
+        defer { edgeScoresLock.unlock() }
+        if let built = builtEdgeScores { return built }
+        var first = [UInt32](repeating: 0, count: 65536 * WordEdgeScores.stride)
+        var last = first
+        for i in 0..<count {
+            let n = length(i)
+            guard n >= 2 && n <= WordEdgeScores.longestWord else { continue }
+            let f = frequencies[i] & ~Self.nameFlag
+            let head = Int(unit(i, 0)) * WordEdgeScores.stride + n, tail = Int(unit(i, n - 1)) * WordEdgeScores.stride + n
+            first[head] = max(first[head], f)
+            last[tail] = max(last[tail], f)
+        }
+        let built = WordEdgeScores(first: first.map { $0 == 0 ? -.infinity : logProbability($0) },
+                                   last: last.map { $0 == 0 ? -.infinity : logProbability($0) })
+        builtEdgeScores = built
+        return built
+    }
 
     /// The frequency of a word, or nil when it is not in the dictionary.
     public func frequency(of word: some Collection<UInt16>) -> UInt32? {
@@ -183,4 +208,16 @@ public final class WordDictionary: @unchecked Sendable {
         for w in words { for u in w { withUnsafeBytes(of: u.littleEndian) { out.append(contentsOf: $0) } } }
         return out
     }
+}
+
+/// See `WordDictionary.edgeScores`.
+public struct WordEdgeScores: Sendable {
+    public static let longestWord = 6
+    static let stride = longestWord + 1
+    let first: [Float], last: [Float]
+
+    /// The best log-probability of a word of `length` units that starts with `unit`.
+    @inline(__always) public func starting(with unit: UInt16, length: Int) -> Float { first[Int(unit) * Self.stride + length] }
+    /// The best log-probability of a word of `length` units that ends with `unit`.
+    @inline(__always) public func ending(with unit: UInt16, length: Int) -> Float { last[Int(unit) * Self.stride + length] }
 }

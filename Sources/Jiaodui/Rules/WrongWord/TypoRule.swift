@@ -41,14 +41,16 @@ public struct TypoRule: Rule {
     public static let defaultThreshold = 18.0
     /// Weight of the character-pair evidence against the dictionary evidence.
     static let pairWeight: Float = 1.5
-    static let longestWord = 6
+    static let longestWord = WordEdgeScores.longestWord
     /// Numerals are numbers, not words: 一点二亿 is no typo for 一点儿.
-    static let numerals = Set("〇零一二三四五六七八九十百千万亿两".utf16)
+    static let numerals = CodeUnitSet("〇零一二三四五六七八九十百千万亿两")
 
     let model: TypoModel
     let dictionary: WordDictionary
     let userDictionary: WordDictionary?
     let allowedWords: [[UInt16]]
+    /// How well a word can score given its first or last character: bounds what a candidate can gain.
+    let edgeScores: WordEdgeScores
     /// Listed wrong forms (实事求事) are the wrong-word rule's to report, with its reasons.
     let lexicon: SubstitutionLexicon?
 
@@ -57,6 +59,7 @@ public struct TypoRule: Rule {
         self.model = model
         self.lexicon = lexicon
         self.dictionary = dictionary
+        edgeScores = dictionary.edgeScores
         self.userDictionary = userDictionary
         self.allowedWords = allowedWords.map { Array($0.utf16) }.filter { !$0.isEmpty }
     }
@@ -65,6 +68,7 @@ public struct TypoRule: Rule {
         let threshold = Float(document.options.number("threshold", for: Self.description, default: Self.defaultThreshold))
         let units = document.simplifiedUnits
         var flagged: [(position: Int, replacement: UInt16, word: Range<Int>)] = []
+        var scratch = Scratch()
         units.withUnsafeBufferPointer { all in
             var start = 0
             while start < all.count {
@@ -72,7 +76,7 @@ public struct TypoRule: Rule {
                 var end = start
                 while end < all.count && CharClass.isHan(all[end]) { end += 1 }
                 if end - start >= 2 {
-                    scan(UnsafeBufferPointer(rebasing: all[start..<end]), threshold: threshold) { i, d, word in
+                    scan(UnsafeBufferPointer(rebasing: all[start..<end]), threshold: threshold, scratch: &scratch) { i, d, word in
                         flagged.append((start + i, d, (start + word.lowerBound)..<(start + word.upperBound)))
                     }
                 }
@@ -118,60 +122,113 @@ public struct TypoRule: Rule {
         return covered
     }
 
+    /// Buffers of one Han run, kept across runs so that scanning a document allocates once.
+    struct Scratch {
+        var singles: [Float] = [], forward: [Float] = [], backward: [Float] = [], bound: [Float] = []
+        var words: [(length: Int, score: Float)] = []
+        var wordOffsets: [Int] = [], wordStart: [Int] = []
+        var inWord: [Bool] = [], pairInWord: [Bool] = []
+
+        mutating func reset(_ n: Int) {
+            func fill<T>(_ a: inout [T], _ v: T, _ count: Int) { a.removeAll(keepingCapacity: true); a.append(contentsOf: repeatElement(v, count: count)) }
+            fill(&singles, 0, n); fill(&forward, -.infinity, n + 1); fill(&backward, -.infinity, n + 1); fill(&bound, -.infinity, n)
+            fill(&wordOffsets, 0, n + 1); fill(&wordStart, 0, n + 1); fill(&inWord, false, n); fill(&pairInWord, false, n)
+            words.removeAll(keepingCapacity: true)
+        }
+    }
+
     /// Reports `(position, replacement, word)` for each implausible character of one Han run.
     func scan(_ text: UnsafeBufferPointer<UInt16>, threshold: Float, report: (Int, UInt16, Range<Int>) -> Void) {
+        var scratch = Scratch()
+        scan(text, threshold: threshold, scratch: &scratch, report: report)
+    }
+
+    func scan(_ text: UnsafeBufferPointer<UInt16>, threshold: Float, scratch s: inout Scratch, report: (Int, UInt16, Range<Int>) -> Void) {
         let n = text.count
+        s.reset(n)
         let unknown = Float(log(0.3)) + dictionary.logProbability(1) // a character the dictionary lacks
         // The dictionary's words at each position, looked up once: single characters' scores, and the
         // longer words as (length, score) in `words[wordOffsets[j]..<wordOffsets[j + 1]]`, shortest first.
-        var singles = [Float](repeating: unknown, count: n)
-        var words: [(length: Int, score: Float)] = []
-        var wordOffsets = [Int](repeating: 0, count: n + 1)
         for j in 0..<n {
-            wordOffsets[j] = words.count
+            s.wordOffsets[j] = s.words.count
+            s.singles[j] = unknown
             dictionary.forEachWord(in: text, from: j, maxLength: Self.longestWord) { length, stored in
-                if length == 1 { singles[j] = dictionary.logProbability(stored) } else { words.append((length, dictionary.logProbability(stored))) }
+                if length == 1 { s.singles[j] = dictionary.logProbability(stored) } else { s.words.append((length, dictionary.logProbability(stored))) }
             }
         }
-        wordOffsets[n] = words.count
+        s.wordOffsets[n] = s.words.count
         // forward[i]: best log-probability of text[0..<i]; backward[i]: of text[i..<n].
-        var forward = [Float](repeating: -.infinity, count: n + 1)
-        var backward = [Float](repeating: -.infinity, count: n + 1)
-        forward[0] = 0
-        backward[n] = 0
-        var wordStart = [Int](repeating: 0, count: n + 1) // back-pointers of the best path
+        s.forward[0] = 0
+        s.backward[n] = 0
         for j in 0..<n {
-            if forward[j] + singles[j] > forward[j + 1] { forward[j + 1] = forward[j] + singles[j]; wordStart[j + 1] = j }
-            for (length, score) in words[wordOffsets[j]..<wordOffsets[j + 1]] where forward[j] + score > forward[j + length] {
-                forward[j + length] = forward[j] + score
-                wordStart[j + length] = j
+            let here = s.forward[j]
+            if here + s.singles[j] > s.forward[j + 1] { s.forward[j + 1] = here + s.singles[j]; s.wordStart[j + 1] = j }
+            for k in s.wordOffsets[j]..<s.wordOffsets[j + 1] where here + s.words[k].score > s.forward[j + s.words[k].length] {
+                s.forward[j + s.words[k].length] = here + s.words[k].score
+                s.wordStart[j + s.words[k].length] = j
             }
         }
         // Characters inside a word of two or more on the best path: a real word, so an edit there
         // must win on the dictionary alone (保户 is no slip for 保护 however often 保护 is written).
-        var inWord = [Bool](repeating: false, count: n)
         var cut = n
         while cut > 0 {
-            let s = wordStart[cut]
-            if cut - s > 1 { for k in s..<cut { inWord[k] = true } }
-            cut = s
+            let start = s.wordStart[cut]
+            if cut - start > 1 { for k in start..<cut { s.inWord[k] = true } }
+            cut = start
         }
         for j in stride(from: n - 1, through: 0, by: -1) {
-            var best = singles[j] + backward[j + 1]
-            for (length, score) in words[wordOffsets[j]..<wordOffsets[j + 1]] { best = max(best, score + backward[j + length]) }
-            backward[j] = best
+            var best = s.singles[j] + s.backward[j + 1]
+            for k in s.wordOffsets[j]..<s.wordOffsets[j + 1] { best = max(best, s.words[k].score + s.backward[j + s.words[k].length]) }
+            s.backward[j] = best
         }
-        let total = forward[n]
+        let total = s.forward[n]
+        // bound[i]: the most any candidate at i can gain on the dictionary. A candidate's word covers a window
+        // [a, b) around i and keeps the window's other characters, so it scores at most the best word of that
+        // length with the same first character (or, when i is first, the same last one), and every pair of
+        // kept neighbours inside it must occur inside some dictionary word. Most characters of ordinary text
+        // sit in windows that cost little or cannot be words, so this rules out their candidates before any lookup.
+        for k in 0..<n - 1 { s.pairInWord[k] = model.inDictionaryWord(text[k], text[k + 1]) }
+        for a in 0..<n {
+            var pairsKept = true // whether every pair inside the window is a word pair
+            for length in 2...Self.longestWord where a + length <= n {
+                let b = a + length
+                if !s.pairInWord[b - 2] { pairsKept = false } // the pair the window just took in
+                let outside = s.forward[a] + s.backward[b] - total
+                for i in a..<b {
+                    // Pairs that touch i change with the candidate; the others must already be word pairs.
+                    if !pairsKept && !Self.onlyPairsTouching(i, brokenIn: a..<b - 1, s.pairInWord) { continue }
+                    let best = i > a ? edgeScores.starting(with: text[a], length: length) : edgeScores.ending(with: text[b - 1], length: length)
+                    let gain = best + outside
+                    if gain > s.bound[i] { s.bound[i] = gain }
+                }
+            }
+        }
         var window = [UInt16](repeating: 0, count: 2 * Self.longestWord)
         for i in 0..<n {
             let c = text[i]
             if Self.numerals.contains(c) || !model.hasReading(c) { continue }
             let left: UInt16? = i > 0 ? text[i - 1] : nil
             let right: UInt16? = i + 1 < n ? text[i + 1] : nil
+            let leftCount = left.map { model.textCount($0, c) } ?? 0, rightCount = right.map { model.textCount(c, $0) } ?? 0
+            // The pair evidence can gain at most what the most frequent pair with each neighbour gives.
+            var pairCeiling: Float = 0
+            if !s.inWord[i] {
+                if let left { pairCeiling += max(0, pairGain(leftCount, model.largestCount(after: left))) }
+                if let right { pairCeiling += max(0, pairGain(rightCount, model.largestCount(before: right))) }
+            }
+            let bound = s.bound[i] + Self.pairWeight * pairCeiling - TypoModel.Relation.cheapestCost
+            if bound <= threshold { continue }
             let from = max(0, i - Self.longestWord + 1), to = min(n, i + Self.longestWord)
-            var best: (score: Float, replacement: UInt16, word: Range<Int>)?
-            model.candidates(for: c) { d, relation in
-                guard !Self.numerals.contains(d) else { return }
+            let ceiling = s.bound[i], inWord = s.inWord[i]
+            var bestScore = threshold, bestReplacement: UInt16 = 0, bestRange = 0..<0
+            func consider(_ packed: UInt32) {
+                let d = UInt16(truncatingIfNeeded: packed)
+                if Self.numerals.contains(d) { return }
+                var pairs: Float = 0
+                if let left { pairs += pairGain(leftCount, model.textCount(left, d)) }
+                if let right { pairs += pairGain(rightCount, model.textCount(d, right)) }
+                let evidence = Self.pairWeight * (inWord ? min(0, pairs) : pairs) - TypoModel.Relation.costs[Int(packed >> 16)]
+                if ceiling + evidence < bestScore { return }
                 // A word covering i must pair d with a neighbour inside some dictionary word.
                 guard (left.map { model.inDictionaryWord($0, d) } ?? false) || (right.map { model.inDictionaryWord(d, $0) } ?? false) else { return }
                 for k in from..<to { window[k - from] = k == i ? d : text[k] }
@@ -181,24 +238,55 @@ public struct TypoRule: Rule {
                     for a in from...i {
                         dictionary.forEachWord(in: view, from: a - from, maxLength: Self.longestWord) { length, stored in
                             guard length > 1, a + length > i else { return }
-                            let score = forward[a] + dictionary.logProbability(stored) + backward[a + length]
+                            let score = s.forward[a] + dictionary.logProbability(stored) + s.backward[a + length]
                             if score > (bestWord?.score ?? -.infinity) { bestWord = (score, a..<a + length) }
                         }
                     }
                 }
                 guard let bestWord else { return }
-                var score = bestWord.score - total - relation.cost
-                var pairs: Float = 0
-                if let left { pairs += pairGain(model.textCount(left, c), model.textCount(left, d)) }
-                if let right { pairs += pairGain(model.textCount(c, right), model.textCount(d, right)) }
-                score += Self.pairWeight * (inWord[i] ? min(0, pairs) : pairs)
-                if score > threshold && score > (best?.score ?? -.infinity) { best = (score, d, bestWord.range) }
+                let score = bestWord.score - total + evidence
+                // Ties go to the lower character, so the order candidates come in does not matter.
+                if score > bestScore || (score == bestScore && !bestRange.isEmpty && d < bestReplacement) {
+                    bestScore = score; bestReplacement = d; bestRange = bestWord.range
+                }
             }
-            if let best { report(i, best.replacement, best.word) }
+            // A candidate that no text pair supports gains at most what losing the original's pairs costs it,
+            // plus the cheapest relation; where even that cannot pass, only candidates seen beside a
+            // neighbour in the model's text need trying, and those are few.
+            var unsupported = Float(0)
+            if left != nil { unsupported += pairGain(leftCount, 0) }
+            if right != nil { unsupported += pairGain(rightCount, 0) }
+            if ceiling + Self.pairWeight * (inWord ? min(0, unsupported) : unsupported) - TypoModel.Relation.cheapestCost <= threshold {
+                let candidates = model.packedCandidates(of: c)
+                func considerShared(with neighbours: UnsafeBufferPointer<UInt32>) { // both sorted by character
+                    var x = 0, y = 0
+                    while x < neighbours.count && y < candidates.count {
+                        let p = UInt16(truncatingIfNeeded: neighbours[x]), q = UInt16(truncatingIfNeeded: candidates[y])
+                        if p < q { x += 1 } else if q < p { y += 1 } else { consider(candidates[y]); x += 1; y += 1 }
+                    }
+                }
+                if let left { considerShared(with: model.textSuccessorKeys(of: left)) }
+                if let right { considerShared(with: model.textPredecessorKeys(of: right)) }
+            } else {
+                for packed in model.packedCandidates(of: c) { consider(packed) }
+            }
+            if !bestRange.isEmpty { report(i, bestReplacement, bestRange) }
         }
     }
 
+    /// Whether every pair `k` (text[k], text[k + 1]) in `pairs` that is not a word pair touches position i.
+    @inline(__always) private static func onlyPairsTouching(_ i: Int, brokenIn pairs: Range<Int>, _ pairInWord: [Bool]) -> Bool {
+        for k in pairs where !pairInWord[k] && k != i - 1 && k != i { return false }
+        return true
+    }
+
     @inline(__always) private func pairGain(_ original: UInt32, _ candidate: UInt32) -> Float {
-        Float(log((Double(candidate) + 0.1) / (Double(original) + 0.1)))
+        Self.smoothedLog(candidate) - Self.smoothedLog(original)
+    }
+
+    /// log(count + 0.1), tabled for the small counts that nearly every pair has.
+    private static let smoothedLogs: [Float] = (0..<4096).map { Float(log(Double($0) + 0.1)) }
+    @inline(__always) private static func smoothedLog(_ count: UInt32) -> Float {
+        count < 4096 ? smoothedLogs.withUnsafeBufferPointer { $0[Int(count)] } : Float(log(Double(count) + 0.1))
     }
 }
