@@ -164,7 +164,7 @@ struct CheckCommand: ParsableCommand {
         case .html: reporter = HTMLReporter()
         }
         var out = OutputBuffer()
-        out.write(reporter.render(reports))
+        out.write(reporter.renderUTF8(reports))
         if format == .text && terminal { out.write(Self.footer(reports)) }
         out.flush()
         if inputFailed { throw ExitCode(2) }

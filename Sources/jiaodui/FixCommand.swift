@@ -91,7 +91,7 @@ struct FixCommand: ParsableCommand {
         }
         guard !applied.isEmpty, fixed != decoded.units else { return .unchanged }
         if dryRun {
-            return .fixed(count: applied.count, diff: UnifiedDiff.render(old: decoded.string, new: String(decoding: fixed, as: UTF16.self),
+            return .fixed(count: applied.count, diff: UnifiedDiff.render(old: decoded.string, new: String(utf16Units: fixed),
                                                                         oldName: "a/" + path, newName: "b/" + path))
         }
         let output: [UInt8]

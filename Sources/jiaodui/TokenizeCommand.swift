@@ -83,25 +83,12 @@ struct OutputBuffer {
         bytes.append(contentsOf: s.utf8)
         if bytes.count >= 1 << 16 { flush() }
     }
-    /// Appends UTF-16 as UTF-8 (hand-written: `transcode` is the slowest part of printing tokens).
+    mutating func write(_ utf8: [UInt8]) {
+        bytes.append(contentsOf: utf8)
+        if bytes.count >= 1 << 16 { flush() }
+    }
     mutating func write(_ units: ArraySlice<UInt16>) {
-        var i = units.startIndex
-        while i < units.endIndex {
-            let u = UInt32(units[i])
-            if u < 0x80 {
-                bytes.append(UInt8(u))
-            } else if u < 0x800 {
-                bytes.append(UInt8(0xC0 | u >> 6)); bytes.append(UInt8(0x80 | u & 0x3F))
-            } else if (0xD800..<0xDC00).contains(u), i + 1 < units.endIndex, (0xDC00..<0xE000).contains(units[i + 1]) {
-                let v = 0x10000 + ((u - 0xD800) << 10) + (UInt32(units[i + 1]) - 0xDC00)
-                bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | (v >> 12) & 0x3F))
-                bytes.append(UInt8(0x80 | (v >> 6) & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
-                i += 1
-            } else {
-                bytes.append(UInt8(0xE0 | u >> 12)); bytes.append(UInt8(0x80 | (u >> 6) & 0x3F)); bytes.append(UInt8(0x80 | u & 0x3F))
-            }
-            i += 1
-        }
+        units.withUnsafeBufferPointer { UTF8Transcoding.append($0, to: &bytes) }
         if bytes.count >= 1 << 16 { flush() }
     }
     mutating func flush() {

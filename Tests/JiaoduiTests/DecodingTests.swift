@@ -5,6 +5,17 @@ import ZhText
 @Suite struct DecodingTests {
     let sample = "实事求是，\r\n克己奉公。\n"
 
+    /// Our transcoder agrees with the standard library on every kind of unit, lone surrogates included.
+    @Test func utf16TranscodingMatchesTheStandardLibrary() {
+        let pieces: [[UInt16]] = [Array("a，实事求是é".utf16), Array("𠀀😀".utf16), [0xD800], [0xDC00], [0xD83D, 0x41], [0x7F, 0x80, 0x7FF, 0x800, 0xFFFF]]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let units = (0..<Int.random(in: 0...6, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
+            #expect(String(utf16Units: units) == String(decoding: units, as: UTF16.self), "\(units)")
+            #expect(String(utf16Units: units[...]) == String(decoding: units, as: UTF16.self))
+        }
+    }
+
     @Test func utf8WithoutBOM() throws {
         let decoded = try TextDecoder.decode(Array(sample.utf8))
         #expect(decoded.encoding == .utf8)

@@ -80,13 +80,13 @@ public enum HeadingNumbers {
             guard j > i + 1, close == 0xFF09 || close == 0x29 else { return nil }
             halfWidth = halfWidth || close == 0x29
             if let n = parseChinese(units[(i + 1)..<j]) { level = 2; number = n }
-            else if let n = Int(String(decoding: units[(i + 1)..<j], as: UTF16.self)), j - i <= 3 { level = 4; number = n }
+            else if let n = Int(String(utf16Units: units[(i + 1)..<j])), j - i <= 3 { level = 4; number = n }
             else { return nil }
             end = j + 1
         } else if CharClass.isASCIIDigit(at(i)) {
             var j = i
             while j < line.upperBound, CharClass.isASCIIDigit(units[j]) { j += 1 }
-            guard j - i <= 2, let n = Int(String(decoding: units[i..<j], as: UTF16.self)),
+            guard j - i <= 2, let n = Int(String(utf16Units: units[i..<j])),
                   [0x2E, 0xFF0E, 0x3001].contains(at(j)), !CharClass.isDigit(at(j + 1)) else { return nil }
             level = 3; number = n; end = j + 1
         } else {

@@ -70,6 +70,6 @@ public struct SourceText: Sendable {
     }
 
     public func string(_ range: Range<Int>) -> String {
-        String(decoding: units[range], as: UTF16.self)
+        String(utf16Units: units[range])
     }
 }

@@ -97,15 +97,15 @@ public final class DocumentContext {
         return (quotes && quoteDepth > 0) || (titles && titleDepth > 0)
     }
 
-    public func string(_ range: Range<Int>) -> String { String(decoding: units[range], as: UTF16.self) }
-    public func simplifiedString(_ range: Range<Int>) -> String { String(decoding: simplifiedUnits[range], as: UTF16.self) }
+    public func string(_ range: Range<Int>) -> String { String(utf16Units: units[range]) }
+    public func simplifiedString(_ range: Range<Int>) -> String { String(utf16Units: simplifiedUnits[range]) }
 
     /// Makes a finding with its locations resolved.
     public func finding(_ rule: RuleDescription, range: Range<Int>, message: String, suggestions: [String] = [],
                         fix: FixSafety = .none, severity: Severity? = nil, category: Category? = nil) -> Finding {
         Finding(ruleID: rule.id, category: category ?? rule.category, severity: severity ?? options.severity(for: rule),
                 range: range, start: source.location(of: range.lowerBound), end: source.location(of: range.upperBound),
-                text: String(decoding: source.units[range], as: UTF16.self), message: message,
+                text: String(utf16Units: source.units[range]), message: message,
                 suggestions: suggestions, fix: fix)
     }
 }

@@ -57,7 +57,7 @@ public enum MarkdownProse {
     }
 
     static func text(_ units: [UInt16], _ range: Range<Int>) -> String {
-        String(decoding: units[range], as: UTF16.self).trimmingTrailingSpaces()
+        String(utf16Units: units[range]).trimmingTrailingSpaces()
     }
 
     /// Inline code, HTML comments and tags, link targets and bare URLs within one line.

@@ -30,13 +30,13 @@ public struct DecodedText: Sendable {
         self.hasBOM = hasBOM
     }
 
-    public var string: String { String(decoding: units, as: UTF16.self) }
+    public var string: String { String(utf16Units: units) }
 
     /// The bytes of `units` in this text's encoding, with its BOM.
     public func encode(_ units: [UInt16]) throws(InputError) -> [UInt8] {
         switch encoding {
         case .utf8:
-            let body = Array(String(decoding: units, as: UTF16.self).utf8)
+            let body = Array(String(utf16Units: units).utf8)
             return hasBOM ? [0xEF, 0xBB, 0xBF] + body : body
         case .gb18030:
             do { return try Charset.encode(units, charset: "GB18030") } catch {

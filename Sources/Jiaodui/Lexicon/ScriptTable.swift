@@ -66,7 +66,7 @@ public final class ScriptTable: Sendable {
 
     /// Traditional form of a Simplified string, for suggestions in Traditional documents.
     public func traditional(_ text: String) -> String {
-        String(decoding: text.utf16.map { let t = toTraditional[Int($0)]; return t == 0 ? $0 : t }, as: UTF16.self)
+        String(utf16Units: text.utf16.map { let t = toTraditional[Int($0)]; return t == 0 ? $0 : t })
     }
 
     /// Simplified forms that Big5 carries only as rare variants: Traditional text writes the counterpart
@@ -91,11 +91,11 @@ public final class ScriptTable: Sendable {
                 let s = t2s.apply([u])
                 if s.count == 1, s[0] != u, !notConvertedInFull.contains(u) {
                     let kind = encodable(u, "GB2312") ? "T" : "t"
-                    lines.append("\(String(decoding: [u], as: UTF16.self))\t\(String(decoding: s, as: UTF16.self))\t\(kind)")
+                    lines.append("\(String(utf16Units: [u]))\t\(String(utf16Units: s))\t\(kind)")
                 }
                 let t = s2t.apply([u])
                 if t.count == 1, t[0] != u, !encodable(u, "Big5") || big5RareVariants.contains(u) {
-                    lines.append("\(String(decoding: [u], as: UTF16.self))\t\(String(decoding: t, as: UTF16.self))\ts")
+                    lines.append("\(String(utf16Units: [u]))\t\(String(utf16Units: t))\ts")
                 }
             }
         }

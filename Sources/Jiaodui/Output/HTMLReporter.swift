@@ -61,12 +61,12 @@ public struct HTMLReporter: Reporter {
         var out = ""
         var position = 0
         for f in report.findings where f.range.lowerBound >= position && !f.range.isEmpty {
-            out += Self.escape(String(decoding: units[position..<f.range.lowerBound], as: UTF16.self))
+            out += Self.escape(String(utf16Units: units[position..<f.range.lowerBound]))
             let title = f.message + (f.suggestions.first.map { $0.isEmpty ? " → 删除" : " → \($0)" } ?? "") + " [\(f.ruleID)]"
             out += "<mark class=\"\(f.severity.rawValue)\" title=\"\(Self.escape(title))\">"
-            out += Self.escape(String(decoding: units[f.range], as: UTF16.self)) + "</mark>"
+            out += Self.escape(String(utf16Units: units[f.range])) + "</mark>"
             position = f.range.upperBound
         }
-        return out + Self.escape(String(decoding: units[position...], as: UTF16.self))
+        return out + Self.escape(String(utf16Units: units[position...]))
     }
 }

@@ -4,7 +4,9 @@
 public struct JSONReporter: Reporter {
     public init() {}
 
-    public func render(_ reports: [FileReport]) -> String {
+    public func render(_ reports: [FileReport]) -> String { String(decoding: renderUTF8(reports), as: UTF8.self) }
+
+    public func renderUTF8(_ reports: [FileReport]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096 + reports.reduce(0) { $0 + $1.findings.count * 400 })
         func put(_ s: String) { out.append(contentsOf: s.utf8) }
@@ -30,6 +32,6 @@ public struct JSONReporter: Reporter {
             put(report.findings.isEmpty ? "]}" : "\n  ]}")
         }
         put(reports.isEmpty ? "]}\n" : "\n]}\n")
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }

@@ -13,8 +13,13 @@ public enum JSONText {
     public static func append(_ s: String, to out: inout [UInt8]) {
         out.append(0x22)
         // Most text needs no escaping: copy it in one go.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            out.append(contentsOf: s.utf8)
+        var s = s
+        let plain = s.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if plain {
             out.append(0x22)
             return
         }

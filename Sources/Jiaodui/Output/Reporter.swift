@@ -22,6 +22,12 @@ public struct FileReport: Sendable {
 public protocol Reporter {
     /// The whole output for a run, written to stdout by the caller.
     func render(_ reports: [FileReport]) -> String
+    /// The same output as UTF-8 bytes; reporters that build bytes skip making a string of them.
+    func renderUTF8(_ reports: [FileReport]) -> [UInt8]
+}
+
+extension Reporter {
+    public func renderUTF8(_ reports: [FileReport]) -> [UInt8] { Array(render(reports).utf8) }
 }
 
 /// Display width on a terminal: East Asian wide and full-width characters take two columns.

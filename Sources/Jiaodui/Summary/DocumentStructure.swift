@@ -104,7 +104,7 @@ public struct DocumentStructure: Sendable {
             var j = start
             while j < line.range.upperBound, CharClass.isASCIIDigit(units[j]) { j += 1 }
             guard j > start, j - start <= 3, j < line.range.upperBound, units[j] == 0x3001,
-                  let number = Int(String(decoding: units[start..<j], as: UTF16.self)) else { continue }
+                  let number = Int(String(utf16Units: units[start..<j])) else { continue }
             let previous = position > 0 ? body[position - 1].range : nil
             let continues = previous.map { $0.count > 40 && !sentenceEnders.contains(units[$0.upperBound - 1]) } ?? false
             markers.append((start..<(j + 1), number, continues))
@@ -123,7 +123,7 @@ public struct DocumentStructure: Sendable {
             insert(node, depth: depth - 1, into: &nodes[nodes.count - 1].children)
         }
         for (heading, depth) in zip(headings, depths) {
-            var text = String(decoding: units[heading.range], as: UTF16.self)
+            var text = String(utf16Units: units[heading.range])
             if heading.truncated { text += "…" }
             insert(OutlineNode(title: text, start: source.location(of: heading.range.lowerBound)), depth: depth, into: &roots)
         }
@@ -267,7 +267,7 @@ public struct DocumentStructure: Sendable {
         while j < range.upperBound, HeadingNumbers.value(of: units[j]) != nil, j - start <= 3 { j += 1 }
         guard j > start + 1 else { return nil }
         let numeral = units[(start + 1)..<j]
-        let number = HeadingNumbers.parseChinese(numeral) ?? Int(String(decoding: numeral, as: UTF16.self))
+        let number = HeadingNumbers.parseChinese(numeral) ?? Int(String(utf16Units: numeral))
         let rank: Int
         var end = j + 1
         switch at(j) {

@@ -131,7 +131,7 @@ public final class Summarizer: Sendable {
         }
 
         var summary = DocumentSummary(
-            title: structure.title.map { String(decoding: units[$0], as: UTF16.self) },
+            title: structure.title.map { String(utf16Units: units[$0]) },
             summary: [], outline: structure.outline(source: source, units: units), keywords: [], keyPhrases: [],
             statistics: Self.statistics(source: source, units: units, traditional: counts.traditional,
                                         sentences: sentences, structure: structure))
@@ -329,7 +329,7 @@ public final class Summarizer: Sendable {
         }
         return chosen.sorted { $0.index < $1.index }.map { choice in
             let sentence = sentences[choice.index]
-            let text = sentence.pieces.map { String(decoding: units[$0], as: UTF16.self).trimmingCharacters(in: .whitespaces) }.joined()
+            let text = sentence.pieces.map { String(utf16Units: units[$0]).trimmingCharacters(in: .whitespaces) }.joined()
             return DocumentSummary.Sentence(text: text, start: source.location(of: sentence.start),
                                             score: (choice.score * 10_000).rounded() / 10_000)
         }
@@ -459,7 +459,7 @@ public final class Summarizer: Sendable {
         let best = score.max() ?? 0
         guard best > 0 else { return ([], []) }
         score = score.map { $0 / best }
-        func spell(_ id: Int) -> String { String(decoding: units[vocabulary.spelling[id]], as: UTF16.self) }
+        func spell(_ id: Int) -> String { String(utf16Units: units[vocabulary.spelling[id]]) }
         let keywords = (0..<n).filter { score[$0] > 0 }
             .sorted { score[$0] != score[$1] ? score[$0] > score[$1] : $0 < $1 }
             .prefix(options.keywords)

@@ -100,6 +100,6 @@ public struct BrokenLineRule: Rule {
             }
         }
         guard let (s, length, _) = best else { return nil }
-        return String(decoding: joined[s..<s + length], as: UTF16.self)
+        return String(utf16Units: joined[s..<s + length])
     }
 }

@@ -52,7 +52,7 @@ public struct DuplicateCharRule: Rule {
             if i + 2 < units.count && (units[i + 2] == 0x7684 || units[i + 2] == 0x5730) && i > 0 && CharClass.isHan(units[i - 1]) { continue }
             // The first character ends a word (主要|要做, 征信|信息), or the second begins a common one (市|市长).
             if endsWord(units, at: i + 1, dictionary) || beginsCommonWord(units, at: i + 1, dictionary) { continue }
-            let ch = String(decoding: [u], as: UTF16.self)
+            let ch = String(utf16Units: [u])
             findings.append(document.finding(
                 Self.description, range: i..<i + 2,
                 message: "“\(ch)”重复了，“\(ch)\(ch)”不成词，疑为多打了一个字。",
@@ -117,7 +117,7 @@ public struct DuplicateCharRule: Rule {
                 let opensClause = before == 0 || !CharClass.isHan(units[before - 1])
                     || document.token(endingAt: before).map { Self.clauseOpeners.contains(document.simplifiedString($0.range)) } == true
                 guard opensClause else { continue }
-                let word = String(decoding: left, as: UTF16.self)
+                let word = String(utf16Units: left)
                 findings.append(document.finding(
                     Self.description, range: (s - length)..<(s + 1 + length),
                     message: "“\(word)”连用两次，疑为重复或漏改。", suggestions: [document.string((s - length)..<s)], fix: .suggested))

@@ -42,7 +42,7 @@ public struct MixedScriptRule: Rule {
                 let u = units[i]
                 let replacement = lineIsTraditional ? script.traditional(of: u) : (script.isTraditionalOnly(u) ? script.simplified(of: u) : nil)
                 guard let r = replacement else { continue }
-                let found = String(decoding: [u], as: UTF16.self), wanted = String(decoding: [r], as: UTF16.self)
+                let found = String(utf16Units: [u]), wanted = String(utf16Units: [r])
                 let message = lineIsTraditional
                     ? "繁体文本中混有简体字“\(found)”，应为“\(wanted)”。"
                     : "简体文本中混有繁体字“\(found)”，应为“\(wanted)”。"

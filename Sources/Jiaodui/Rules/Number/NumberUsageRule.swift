@@ -46,7 +46,7 @@ public struct NumberUsageRule: Rule {
                 chineseYears.append(year.lowerBound..<i + 1)
                 if units[year].contains(where: Self.badZeros.contains) {
                     zeroFixed.insert(year.lowerBound..<i + 1)
-                    let fixed = String(decoding: units[year].map { Self.badZeros.contains($0) ? 0x3007 : $0 }, as: UTF16.self) + "年"
+                    let fixed = String(utf16Units: units[year].map { Self.badZeros.contains($0) ? 0x3007 : $0 }) + "年"
                     findings.append(document.finding(
                         Self.description, range: year.lowerBound..<i + 1,
                         message: "年份中的零应写作“〇”：“\(fixed)”。", suggestions: [fixed], fix: .safe))

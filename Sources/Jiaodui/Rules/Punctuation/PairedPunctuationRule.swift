@@ -76,11 +76,11 @@ public struct PairedPunctuationRule: Rule {
     private func reportUnopened(_ i: Int, _ opener: UInt16, _ document: DocumentContext, into findings: inout [Finding]) {
         findings.append(document.finding(
             Self.description, range: i..<i + 1,
-            message: "“\(document.string(i..<i + 1))”没有与之配对的“\(String(decoding: [opener], as: UTF16.self))”。"))
+            message: "“\(document.string(i..<i + 1))”没有与之配对的“\(String(utf16Units: [opener]))”。"))
     }
 
     private func reportUnclosed(_ i: Int, _ document: DocumentContext, into findings: inout [Finding]) {
-        let closer = String(decoding: [Self.openers[document.units[i]]!], as: UTF16.self)
+        let closer = String(utf16Units: [Self.openers[document.units[i]]!])
         findings.append(document.finding(
             Self.description, range: i..<i + 1,
             message: "“\(document.string(i..<i + 1))”没有对应的“\(closer)”，成对标点不完整。"))

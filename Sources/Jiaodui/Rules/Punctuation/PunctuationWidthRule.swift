@@ -90,7 +90,7 @@ public struct PunctuationWidthRule: Rule {
             default:
                 if Self.neverDoubled.contains(u), next == u {
                     let j = Self.runEnd(units, from: i) { $0 == u }
-                    let mark = String(decoding: [u], as: UTF16.self)
+                    let mark = String(utf16Units: [u])
                     report(document, i..<j, mark, "“\(document.string(i..<j))”", reason: "标点重复，只用一个“\(mark)”", into: &findings)
                     i = j
                     continue
@@ -124,13 +124,13 @@ public struct PunctuationWidthRule: Rule {
                 fixed[mark.offset - range.lowerBound] = mark.replacement.utf16.first!
                 counts[document.units[mark.offset], default: 0] += 1
             }
-            func mark(_ u: UInt16) -> String { String(decoding: [u], as: UTF16.self) }
+            func mark(_ u: UInt16) -> String { String(utf16Units: [u]) }
             let list = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "“\(mark($0.key))”×\($0.value)" }.joined(separator: "、")
             let message = marks.count == 1
                 ? "半角“\(mark(counts.keys.first!))”在中文中应为全角“\(marks[0].replacement)”。"
                 : "本段有\(marks.count)处半角标点（\(list)），在中文中应为全角。"
             findings.append(document.finding(PunctuationWidthRule.description, range: range, message: message,
-                                             suggestions: [String(decoding: fixed, as: UTF16.self)], fix: .safe))
+                                             suggestions: [String(utf16Units: fixed)], fix: .safe))
             marks.removeAll()
         }
     }

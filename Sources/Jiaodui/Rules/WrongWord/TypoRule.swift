@@ -92,14 +92,14 @@ public struct TypoRule: Rule {
             // A Traditional character maps to Simplified by table, which can yield a variant (鉅 → 钜, not 巨):
             // judge only characters written the same in both scripts.
             if document.units[position] != units[position] { continue }
-            var replacementText = String(decoding: [replacement], as: UTF16.self)
-            if document.isTraditional, let t = ScriptTable.shared.traditional(of: replacement) { replacementText = String(decoding: [t], as: UTF16.self) }
+            var replacementText = String(utf16Units: [replacement])
+            if document.isTraditional, let t = ScriptTable.shared.traditional(of: replacement) { replacementText = String(utf16Units: [t]) }
             var corrected = Array(units[word])
             corrected[position - word.lowerBound] = replacement
             let original = document.simplifiedString(word)
             findings.append(document.finding(
                 Self.description, range: range,
-                message: "“\(original)”疑为“\(String(decoding: corrected, as: UTF16.self))”：“\(document.string(range))”应为“\(replacementText)”？",
+                message: "“\(original)”疑为“\(String(utf16Units: corrected))”：“\(document.string(range))”应为“\(replacementText)”？",
                 suggestions: [replacementText], fix: .suggested))
         }
     }
