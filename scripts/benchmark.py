@@ -46,6 +46,7 @@ def main():
     t_icu = timed(lambda: run(["tokenize", "--segmenter", "icu", path]))
     t_fast = timed(lambda: run(["tokenize", "--segmenter", "fast", path]))
     t_check = timed(lambda: run(["check", "--format", "json", path]))
+    t_check_no_typo = timed(lambda: run(["check", "--disable", "typo", "--format", "json", path]))
     wrong_word_rules = "wrong-word,de-di-de,conjunction-pairing,duplicate-char,mixed-script,stray-symbol,broken-line"
     t_check_ww = timed(lambda: run(["check", "--only", wrong_word_rules, "--format", "json", path]))
     import jieba
@@ -57,6 +58,7 @@ def main():
     print(f"{'job':44} {'seconds':>8} {'MB/s':>8}")
     for name, t in [("jiaodui tokenize --segmenter icu (default)", t_icu), ("jiaodui tokenize --segmenter fast", t_fast),
                     ("jieba.cut (default mode)", t_jieba), ("jiaodui check (default rules)", t_check),
+                    ("jiaodui check (default rules but typo)", t_check_no_typo),
                     ("jiaodui check (wrong-word rules only)", t_check_ww),
                     ("autocorrect-py lint_for(text)", t_autocorrect)]:
         print(f"{name:44} {t:8.2f} {mb / t:8.2f}")
@@ -64,6 +66,7 @@ def main():
     print(f"tokenize icu  / jieba:        {t_jieba / t_icu:6.1f}x")
     print(f"tokenize fast / jieba:        {t_jieba / t_fast:6.1f}x")
     print(f"check / autocorrect-py lint:  {t_autocorrect / t_check:6.1f}x")
+    print(f"check (default rules but typo) / autocorrect-py lint:  {t_autocorrect / t_check_no_typo:6.1f}x")
     print(f"check (wrong-word rules) / autocorrect-py lint:  {t_autocorrect / t_check_ww:6.1f}x")
 
     small = os.path.join(os.path.dirname(path), "small.txt")

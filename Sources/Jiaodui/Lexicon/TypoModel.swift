@@ -59,12 +59,14 @@ public final class TypoModel: @unchecked Sendable {
         var syllable: [UInt16: (Int32, UInt8)] = [:]
         var ids: [String: Int32] = [:]
         var bySyllable: [Int32: [UInt16]] = [:]
+        var tones = [UInt8](repeating: 0, count: 65536)
         for fields in Self.rows(readings) where fields.count >= 2 {
             guard let c = Self.singleUnit(fields[0]) else { continue }
             let (base, tone) = Self.splitTone(fields[1])
             guard !base.isEmpty else { continue }
             let id = ids[base] ?? { let id = Int32(ids.count); ids[base] = id; return id }()
             syllable[c] = (id, tone)
+            tones[Int(c)] = tone
             bySyllable[id, default: []].append(c)
         }
         var shapes: [UInt16: [UInt16]] = [:]
@@ -103,7 +105,7 @@ public final class TypoModel: @unchecked Sendable {
             for d in shapes[c] ?? [] where !seen.contains(d) { seen.append(d); packed.append(UInt32(d) | UInt32(Relation.shape.rawValue) << 16) }
             if let own = syllable[c] {
                 for d in bySyllable[own.0] ?? [] where !seen.contains(d) {
-                    let relation: Relation = syllable[d]?.1 == own.1 ? .sameSound : .otherTone
+                    let relation: Relation = tones[Int(d)] == own.1 ? .sameSound : .otherTone
                     packed.append(UInt32(d) | UInt32(relation.rawValue) << 16)
                 }
             }
@@ -124,6 +126,15 @@ public final class TypoModel: @unchecked Sendable {
 
     /// The pinyin syllable without tone and the tone (1–4, 5 for neutral) of a written reading.
     static func splitTone(_ reading: Substring) -> (String, UInt8) {
+        // Nearly every reading is ASCII plus one precomposed toned vowel: no need for Unicode normalisation.
+        var fastBase = "", fastTone: UInt8 = 5, fast = true
+        for scalar in reading.unicodeScalars {
+            if scalar.isASCII { fastBase.unicodeScalars.append(scalar) } else if let (vowel, tone) = tonedVowels[scalar] {
+                fastBase.unicodeScalars.append(vowel)
+                fastTone = tone
+            } else { fast = false; break }
+        }
+        if fast { return (fastBase, fastTone) }
         var base = "", tone: UInt8 = 5
         for scalar in reading.decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar.value {
@@ -137,6 +148,17 @@ public final class TypoModel: @unchecked Sendable {
         }
         return (base, tone)
     }
+
+    /// Precomposed pinyin vowels with a tone mark: the vowel without any mark (ü reads as u, as on the
+    /// normalising path) and the tone.
+    private static let tonedVowels: [Unicode.Scalar: (Unicode.Scalar, UInt8)] = {
+        var table: [Unicode.Scalar: (Unicode.Scalar, UInt8)] = [:]
+        for (vowel, marked) in [("a", "āáǎà"), ("e", "ēéěè"), ("i", "īíǐì"), ("o", "ōóǒò"), ("u", "ūúǔù"), ("u", "ǖǘǚǜ")] {
+            for (k, scalar) in marked.unicodeScalars.enumerated() { table[scalar] = (vowel.unicodeScalars.first!, UInt8(k + 1)) }
+        }
+        table["ü"] = ("u", 5)
+        return table
+    }()
 
     private static func rows(_ text: String) -> [[Substring]] {
         text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t") }
