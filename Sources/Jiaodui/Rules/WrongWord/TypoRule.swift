@@ -138,11 +138,6 @@ public struct TypoRule: Rule {
     }
 
     /// Reports `(position, replacement, word)` for each implausible character of one Han run.
-    func scan(_ text: UnsafeBufferPointer<UInt16>, threshold: Float, report: (Int, UInt16, Range<Int>) -> Void) {
-        var scratch = Scratch()
-        scan(text, threshold: threshold, scratch: &scratch, report: report)
-    }
-
     func scan(_ text: UnsafeBufferPointer<UInt16>, threshold: Float, scratch s: inout Scratch, report: (Int, UInt16, Range<Int>) -> Void) {
         let n = text.count
         s.reset(n)
