@@ -36,8 +36,9 @@ public struct DecodedText: Sendable {
     public func encode(_ units: [UInt16]) throws(InputError) -> [UInt8] {
         switch encoding {
         case .utf8:
-            let body = Array(String(utf16Units: units).utf8)
-            return hasBOM ? [0xEF, 0xBB, 0xBF] + body : body
+            var bytes: [UInt8] = hasBOM ? [0xEF, 0xBB, 0xBF] : []
+            units.withUnsafeBufferPointer { UTF8Transcoding.append($0, to: &bytes) }
+            return bytes
         case .gb18030:
             do { return try Charset.encode(units, charset: "GB18030") } catch {
                 throw .unencodable(encoding: "GB18030")

@@ -29,8 +29,6 @@ public final class TypoModel: @unchecked Sendable {
         static let costs: [Float] = (0...3).map { Relation(rawValue: $0)!.cost }
     }
 
-    /// Syllable (toneless) and tone of each BMP character with a reading.
-    private let syllable: [UInt16: (id: Int32, tone: UInt8)]
     private let shapes: [UInt16: [UInt16]]
     private let observed: [UInt16: [UInt16]]
     public let readingCount: Int
@@ -41,6 +39,7 @@ public final class TypoModel: @unchecked Sendable {
     /// each `d | relation << 16`. The rule asks for them at every character, so no hashing on that path.
     private let candidateOffsets: UnsafeMutableBufferPointer<Int32>
     private let packedCandidates: UnsafeMutableBufferPointer<UInt32>
+    /// The characters with a reading.
     private let readable: CodeUnitSet
 
     static let minimumObservations = 1 // every substitution seen in the tuning text
@@ -87,7 +86,6 @@ public final class TypoModel: @unchecked Sendable {
             observedCount += 1
         }
         guard !syllable.isEmpty else { throw LexiconError(description: "typo/readings.tsv has no readings") }
-        self.syllable = syllable
         self.shapes = shapes
         self.observed = observed
         self.readingCount = syllable.count

@@ -181,7 +181,8 @@ public struct TypoRule: Rule {
         // [a, b) around i and keeps the window's other characters, so it scores at most the best word of that
         // length with the same first character (or, when i is first, the same last one), and every pair of
         // kept neighbours inside it must occur inside some dictionary word (model.bin's word pairs come from the
-        // same word list as the dictionary). Most characters of ordinary text sit in windows that cost little or cannot be words, so this rules out their candidates before any lookup.
+        // same word list as the dictionary). Most characters of ordinary text sit in windows that cost little or
+        // cannot be words, so this rules out their candidates before any lookup.
         for k in 0..<n - 1 { s.pairInWord[k] = model.inDictionaryWord(text[k], text[k + 1]) }
         for a in 0..<n {
             var pairsKept = true // whether every pair inside the window is a word pair
