@@ -16,6 +16,18 @@ import ZhText
         }
     }
 
+    /// Our one-pass UTF-8 decoder accepts exactly what the standard library accepts, and decodes it the same.
+    @Test func utf8DecodingMatchesTheStandardLibrary() {
+        let pieces: [[UInt8]] = [Array("a，实事求是é𠀀".utf8), [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+                                 [0xF0, 0x9F, 0x98], [0x80], [0xFF], [0xE4, 0xB8], [0xC2, 0xA0], [0xEF, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80]]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let bytes = (0..<Int.random(in: 0...5, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
+            let expected = String(validating: bytes, as: UTF8.self).map { Array($0.utf16) }
+            #expect(TextDecoder.utf16(ofValidUTF8: bytes[...]) == expected, "\(bytes)")
+        }
+    }
+
     @Test func utf8WithoutBOM() throws {
         let decoded = try TextDecoder.decode(Array(sample.utf8))
         #expect(decoded.encoding == .utf8)

@@ -114,34 +114,47 @@ public enum TextDecoder {
         return DecodedText(units: units, encoding: .gb18030, hasBOM: false)
     }
 
-    /// UTF-16 of UTF-8 bytes, or nil when they are not valid UTF-8. Hand-written because going
-    /// through String's UTF-16 view costs more than the tokenizer on large files.
+    /// UTF-16 of UTF-8 bytes, or nil when they are not valid UTF-8 (overlong forms, surrogates and
+    /// values past U+10FFFF included). Validates and decodes in one pass: going through String
+    /// costs a copy of the whole file and a second pass.
     static func utf16(ofValidUTF8 bytes: ArraySlice<UInt8>) -> [UInt16]? {
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            return nil
-        }
-        var out = [UInt16]()
-        out.reserveCapacity(bytes.count)
-        bytes.withUnsafeBufferPointer { b in
-            var i = 0
-            let n = b.count
-            while i < n {
-                let c = UInt32(b[i])
-                if c < 0x80 {
-                    out.append(UInt16(c)); i += 1
-                } else if c < 0xE0 {
-                    out.append(UInt16((c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F))); i += 2
-                } else if c < 0xF0 {
-                    out.append(UInt16(truncatingIfNeeded: (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F))); i += 3
-                } else {
-                    let v = ((c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)) - 0x10000
-                    out.append(UInt16(0xD800 + (v >> 10)))
-                    out.append(UInt16(0xDC00 + (v & 0x3FF)))
-                    i += 4
+        var valid = true
+        let out = bytes.withUnsafeBufferPointer { b in
+            [UInt16](unsafeUninitializedCapacity: b.count) { out, written in
+                var i = 0, o = 0
+                let n = b.count
+                @inline(__always) func continuation(_ k: Int) -> UInt32? {
+                    guard k < n, b[k] & 0xC0 == 0x80 else { return nil }
+                    return UInt32(b[k] & 0x3F)
                 }
+                while i < n {
+                    let c = UInt32(b[i])
+                    if c < 0x80 {
+                        out[o] = UInt16(c); o += 1; i += 1
+                        continue
+                    }
+                    if c >= 0xC2 && c < 0xE0, let c1 = continuation(i + 1) {
+                        out[o] = UInt16((c & 0x1F) << 6 | c1); o += 1; i += 2
+                        continue
+                    }
+                    if c >= 0xE0 && c < 0xF0, let c1 = continuation(i + 1), let c2 = continuation(i + 2) {
+                        let v = (c & 0x0F) << 12 | c1 << 6 | c2
+                        if v >= 0x800 && (v < 0xD800 || v > 0xDFFF) { out[o] = UInt16(v); o += 1; i += 3; continue }
+                    } else if c >= 0xF0 && c < 0xF5, let c1 = continuation(i + 1), let c2 = continuation(i + 2), let c3 = continuation(i + 3) {
+                        let v = (c & 0x07) << 18 | c1 << 12 | c2 << 6 | c3
+                        if v >= 0x10000 && v <= 0x10FFFF {
+                            out[o] = UInt16(0xD800 + ((v - 0x10000) >> 10)); out[o + 1] = UInt16(0xDC00 + ((v - 0x10000) & 0x3FF))
+                            o += 2; i += 4
+                            continue
+                        }
+                    }
+                    valid = false
+                    break
+                }
+                written = o
             }
         }
-        return out
+        return valid ? out : nil
     }
 
     /// The byte offset of the first invalid UTF-8 sequence (a rough but sufficient check for messages).
