@@ -26,7 +26,7 @@ let package = Package(
         // Swift face of ICU: breaking, transliteration, charset conversion.
         .target(name: "ZhText", dependencies: ["CICUShim"]),
         // The word lists, as data.
-        .target(name: "Lexicons", path: "Lexicons", exclude: ["NOTICE.md", "README.md"], resources: [.copy("dict"), .copy("script"), .copy("wrong-word"), .copy("grammar"), .copy("register"), .copy("summary"), .copy("typo")]),
+        .target(name: "Lexicons", path: "Lexicons", exclude: ["NOTICE.md", "README.md"], resources: [.copy("dict"), .copy("script"), .copy("wrong-word"), .copy("grammar"), .copy("register"), .copy("summary"), .copy("typo"), .copy("compiled")]),
         .target(
             name: "Jiaodui",
             dependencies: ["ZhText", "Lexicons", .product(name: "Yams", package: "Yams"),

@@ -8,7 +8,7 @@ struct JiaoduiCommand: ParsableCommand {
         commandName: "jiaodui",
         abstract: "校对 Jiaodui — a checker for Chinese office writing.",
         version: Jiaodui.version,
-        subcommands: [CheckCommand.self, FixCommand.self, SummarizeCommand.self, RulesCommand.self, DumpConfigCommand.self, InitCommand.self, TokenizeCommand.self, CompileDictionaryCommand.self, GenerateScriptTableCommand.self, BuildTypoModelCommand.self, GenerateReadingsCommand.self],
+        subcommands: [CheckCommand.self, FixCommand.self, SummarizeCommand.self, RulesCommand.self, DumpConfigCommand.self, InitCommand.self, TokenizeCommand.self, CompileDictionaryCommand.self, CompileLexiconsCommand.self, GenerateScriptTableCommand.self, BuildTypoModelCommand.self, GenerateReadingsCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 }

@@ -84,3 +84,37 @@ import Testing
         #expect(dictionary.frequency(of: Array("人民".utf16)) == nil)
     }
 }
+
+/// The compiled substitution lexicons: rebuilt byte for byte from the YAML, read back unchanged,
+/// and never trusted once the YAML changes.
+@Suite struct CompiledLexiconTests {
+    static let lexicons = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Lexicons")
+
+    @Test func shippedBinaryIsRebuiltByteForByteFromTheYAML() throws {
+        let files = CompiledLexicon.sourceFiles(in: Self.lexicons)
+        #expect(files.count >= 7)
+        let entries = try SubstitutionLexicon.load(files: files)
+        let fingerprint = try #require(CompiledLexicon.fingerprint(of: files))
+        let shipped = try Data(contentsOf: Self.lexicons.appendingPathComponent(CompiledLexicon.relativePath))
+        #expect(CompiledLexicon.encode(entries, fingerprint: fingerprint) == Array(shipped), "run: jiaodui compile-lexicons Lexicons")
+        let decoded = try #require(CompiledLexicon.decode(Array(shipped)))
+        #expect(decoded.fingerprint == fingerprint)
+        #expect(decoded.entries == entries)
+    }
+
+    @Test func anEditedLexiconChangesTheFingerprintAndACutFileIsRefused() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jiaodui-lexicon-\(UUID().uuidString)/wrong-word")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let file = folder.appendingPathComponent("a.yml")
+        try "source: test\nentries:\n  - {wrong: 推倭, right: [推诿], why: 形近而误}\n".write(to: file, atomically: true, encoding: .utf8)
+        let before = try #require(CompiledLexicon.fingerprint(of: [file]))
+        let entries = try SubstitutionLexicon.load(files: [file])
+        let bytes = CompiledLexicon.encode(entries, fingerprint: before)
+        #expect(CompiledLexicon.decode(bytes)?.entries == entries)
+        #expect(CompiledLexicon.decode(Array(bytes.dropLast())) == nil)
+        try "source: test\nentries:\n  - {wrong: 推倭, right: [推诿], why: 形近而误。}\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(CompiledLexicon.fingerprint(of: [file]) != before)
+    }
+}

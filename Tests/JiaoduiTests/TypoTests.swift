@@ -62,6 +62,25 @@ import Testing
         #expect(TypoModel.splitTone("jù") == ("ju", 4))
         #expect(TypoModel.splitTone("lǜ") == ("lu", 4))
         #expect(TypoModel.splitTone("de") == ("de", 5))
+        // Marks with no precomposed vowel take the normalising path.
+        #expect(TypoModel.splitTone("ḿ") == ("m", 2))
+        #expect(TypoModel.splitTone("ňg") == ("ng", 3))
+    }
+
+    /// Each candidate comes once, in two runs sorted by character (the rule merges them with the pair lists).
+    @Test func candidatesComeOnceAndSorted() throws {
+        let model = try TypoModel.shared.get()
+        for c in "局见休里码已末的是在" {
+            let unit = Self.unit(String(c))
+            var seen: [UInt16] = []
+            model.candidates(for: unit) { d, _ in seen.append(d) }
+            #expect(!seen.isEmpty, "\(c)")
+            #expect(Set(seen).count == seen.count, "\(c)")
+            #expect(!seen.contains(unit), "\(c)")
+            let own = model.ownCandidates(of: unit).map { UInt16(truncatingIfNeeded: $0) }
+            let sameSyllable = Array(model.syllableCandidates(of: unit, excluding: model.ownCandidates(of: unit))).map { UInt16(truncatingIfNeeded: $0) }
+            #expect(own == own.sorted() && sameSyllable == sameSyllable.sorted(), "\(c)")
+        }
     }
 
     @Test func modelIsRebuiltByteForByteFromItsSources() throws {

@@ -31,9 +31,7 @@ public enum RuleCatalog {
     public static func description(of id: String) -> RuleDescription? { descriptions.first { $0.id == id } }
 
     /// The shipped substitution entries (wrong-word, colloquial, overclaim, jargon), loaded once per process on first use.
-    static let shippedLexiconEntries = Result {
-        try SubstitutionLexicon.load(files: SubstitutionLexicon.shippedFiles(folder: "wrong-word") + SubstitutionLexicon.shippedFiles(folder: "register"))
-    }
+    static let shippedLexiconEntries = Result { try CompiledLexicon.loadShipped() }
 
     static let shippedLexicon = Result { try SubstitutionLexicon(entries: try shippedLexiconEntries.get()) }
 

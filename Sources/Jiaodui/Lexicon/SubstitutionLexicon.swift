@@ -4,7 +4,7 @@ import Yams
 
 /// One entry of a substitution lexicon: a wrong form, its corrections, the context it must
 /// (not) stand in, and its own examples. See `Lexicons/README.md` for the file format.
-public struct LexiconEntry: Sendable {
+public struct LexiconEntry: Sendable, Equatable {
     public let wrong: String
     public let right: [String]
     public let why: String
@@ -105,8 +105,9 @@ public final class SubstitutionLexicon: @unchecked Sendable {
                 groups.append([i])
             }
         }
-        let tsv = indexByForm.map { "\($0.key)\t\($0.value + 1)" }.joined(separator: "\n")
-        matcher = try WordDictionary(bytes: WordDictionary.compile(tsv: tsv))
+        var forms: [[UInt16]: UInt32] = [:]
+        for (form, group) in indexByForm { forms[Array(form.utf16), default: 0] = max(forms[Array(form.utf16)] ?? 0, UInt32(group + 1)) }
+        matcher = try WordDictionary(bytes: WordDictionary.compile(forms))
         self.groups = groups
         maxLength = entries.map { $0.wrong.utf16.count }.max() ?? 0
     }

@@ -35,10 +35,17 @@ public final class TypoModel: @unchecked Sendable {
     public let shapeGroupCount: Int
     public let observedCount: Int
     private let pairs: PairTable
-    /// Every character's candidates, flattened at load: entries `offsets[c]..<offsets[c + 1]` of `packed`,
-    /// each `d | relation << 16`. The rule asks for them at every character, so no hashing on that path.
-    private let candidateOffsets: UnsafeMutableBufferPointer<Int32>
-    private let packedCandidates: UnsafeMutableBufferPointer<UInt32>
+    /// A character's candidates come in two parts, each sorted by character so that the rule can merge them
+    /// with the pair lists. First its own few: observed substitutions and look-alikes, packed `d | relation << 16`
+    /// in `ownCandidates[ownOffsets[c]..<ownOffsets[c + 1]]`. Then every character of its syllable,
+    /// `syllableMembers[memberOffsets[s]..<memberOffsets[s + 1]]` for `s = syllable[c]`, less itself and its own
+    /// candidates: the same-sound sets are large and shared, so they are stored once per syllable, not per character.
+    private let ownOffsets: [Int32]
+    private let ownCandidates: UnsafeMutableBufferPointer<UInt32>
+    private let syllable: [Int32] // -1: no reading
+    private let tones: [UInt8]
+    private let memberOffsets: [Int32]
+    private let syllableMembers: UnsafeMutableBufferPointer<UInt16>
     /// The characters with a reading.
     private let readable: CodeUnitSet
 
@@ -55,24 +62,35 @@ public final class TypoModel: @unchecked Sendable {
     }
 
     init(readings: String, shapes shapeText: String, observed observedText: String, model: PairTable) throws {
-        var syllable: [UInt16: (Int32, UInt8)] = [:]
-        var ids: [String: Int32] = [:]
-        var bySyllable: [Int32: [UInt16]] = [:]
+        var syllable = [Int32](repeating: -1, count: 65536)
         var tones = [UInt8](repeating: 0, count: 65536)
-        for fields in Self.rows(readings) where fields.count >= 2 {
-            guard let c = Self.singleUnit(fields[0]) else { continue }
+        var ids: [String: Int32] = [:]
+        var readingCount = 0
+        Self.forEachRow(readings) { fields in
+            guard fields.count >= 2, let c = Self.singleUnit(fields[0]) else { return }
             let (base, tone) = Self.splitTone(fields[1])
-            guard !base.isEmpty else { continue }
+            guard !base.isEmpty else { return }
             let id = ids[base] ?? { let id = Int32(ids.count); ids[base] = id; return id }()
-            syllable[c] = (id, tone)
+            if syllable[Int(c)] < 0 { readingCount += 1 }
+            syllable[Int(c)] = id
             tones[Int(c)] = tone
-            bySyllable[id, default: []].append(c)
+        }
+        guard readingCount > 0 else { throw LexiconError(description: "typo/readings.tsv has no readings") }
+        // Members of each syllable, sorted by character (a counting sort over the characters in order).
+        var memberOffsets = [Int32](repeating: 0, count: ids.count + 1)
+        for c in 0..<65536 where syllable[c] >= 0 { memberOffsets[Int(syllable[c]) + 1] += 1 }
+        for s in 0..<ids.count { memberOffsets[s + 1] += memberOffsets[s] }
+        var fill = memberOffsets
+        var members = [UInt16](repeating: 0, count: readingCount)
+        for c in 0..<65536 where syllable[c] >= 0 {
+            members[Int(fill[Int(syllable[c])])] = UInt16(c)
+            fill[Int(syllable[c])] += 1
         }
         var shapes: [UInt16: [UInt16]] = [:]
         var groups = 0
-        for fields in Self.rows(shapeText) {
+        Self.forEachRow(shapeText) { fields in
             let group = fields.compactMap(Self.singleUnit)
-            guard group.count >= 2 else { continue }
+            guard group.count >= 2 else { return }
             groups += 1
             for a in group { for b in group where a != b && !(shapes[a]?.contains(b) ?? false) { shapes[a, default: []].append(b) } }
         }
@@ -80,50 +98,48 @@ public final class TypoModel: @unchecked Sendable {
         var observedCount = 0
         // A substitution seen once may be an annotator's or a scraper's accident; only repeated ones
         // earn the observed relation (the others still count when they sound or look alike).
-        for fields in Self.rows(observedText) where fields.count >= 3 && (Int(fields[2]) ?? 0) >= Self.minimumObservations {
-            guard let a = Self.singleUnit(fields[0]), let b = Self.singleUnit(fields[1]) else { continue }
+        Self.forEachRow(observedText) { fields in
+            guard fields.count >= 3 && (Int(fields[2]) ?? 0) >= Self.minimumObservations,
+                  let a = Self.singleUnit(fields[0]), let b = Self.singleUnit(fields[1]) else { return }
             observed[a, default: []].append(b)
             observedCount += 1
         }
-        guard !syllable.isEmpty else { throw LexiconError(description: "typo/readings.tsv has no readings") }
         self.shapes = shapes
         self.observed = observed
-        self.readingCount = syllable.count
+        self.readingCount = readingCount
         self.shapeGroupCount = groups
         self.observedCount = observedCount
         self.pairs = model
         var offsets = [Int32](repeating: 0, count: 65537)
-        var packed: [UInt32] = []
-        var next = 0 // characters without candidates get empty ranges
-        for c in Set(observed.keys).union(shapes.keys).union(syllable.keys).sorted() {
-            while next <= Int(c) { offsets[next] = Int32(packed.count); next += 1 }
-            let segmentStart = packed.count
+        var own: [UInt32] = []
+        var next = 0 // characters without candidates of their own get empty ranges
+        for c in Set(observed.keys).union(shapes.keys).sorted() {
+            while next <= Int(c) { offsets[next] = Int32(own.count); next += 1 }
+            let segmentStart = own.count
             var seen: [UInt16] = [c]
-            for d in observed[c] ?? [] where !seen.contains(d) { seen.append(d); packed.append(UInt32(d) | UInt32(Relation.observed.rawValue) << 16) }
-            for d in shapes[c] ?? [] where !seen.contains(d) { seen.append(d); packed.append(UInt32(d) | UInt32(Relation.shape.rawValue) << 16) }
-            if let own = syllable[c] {
-                for d in bySyllable[own.0] ?? [] where !seen.contains(d) {
-                    let relation: Relation = tones[Int(d)] == own.1 ? .sameSound : .otherTone
-                    packed.append(UInt32(d) | UInt32(relation.rawValue) << 16)
-                }
-            }
-            packed[segmentStart...].sort { $0 & 0xFFFF < $1 & 0xFFFF } // by character, to merge with pair lists
+            for d in observed[c] ?? [] where !seen.contains(d) { seen.append(d); own.append(UInt32(d) | UInt32(Relation.observed.rawValue) << 16) }
+            for d in shapes[c] ?? [] where !seen.contains(d) { seen.append(d); own.append(UInt32(d) | UInt32(Relation.shape.rawValue) << 16) }
+            own[segmentStart...].sort { $0 & 0xFFFF < $1 & 0xFFFF }
         }
-        while next <= 65536 { offsets[next] = Int32(packed.count); next += 1 }
-        readable = CodeUnitSet(syllable.keys)
-        candidateOffsets = .allocate(capacity: offsets.count)
-        _ = candidateOffsets.initialize(from: offsets)
-        packedCandidates = .allocate(capacity: max(packed.count, 1))
-        _ = packedCandidates.initialize(from: packed)
+        while next <= 65536 { offsets[next] = Int32(own.count); next += 1 }
+        ownOffsets = offsets
+        ownCandidates = .allocate(capacity: max(own.count, 1))
+        _ = ownCandidates.initialize(from: own)
+        self.syllable = syllable
+        self.tones = tones
+        self.memberOffsets = memberOffsets
+        syllableMembers = .allocate(capacity: max(members.count, 1))
+        _ = syllableMembers.initialize(from: members)
+        readable = CodeUnitSet((0..<65536).lazy.filter { syllable[$0] >= 0 }.map { UInt16($0) })
     }
 
     deinit {
-        candidateOffsets.deallocate()
-        packedCandidates.deallocate()
+        ownCandidates.deallocate()
+        syllableMembers.deallocate()
     }
 
     /// The pinyin syllable without tone and the tone (1–4, 5 for neutral) of a written reading.
-    static func splitTone(_ reading: Substring) -> (String, UInt8) {
+    static func splitTone(_ reading: some StringProtocol) -> (String, UInt8) {
         // Nearly every reading is ASCII plus one precomposed toned vowel: no need for Unicode normalisation.
         var fastBase = "", fastTone: UInt8 = 5, fast = true
         for scalar in reading.unicodeScalars {
@@ -158,27 +174,83 @@ public final class TypoModel: @unchecked Sendable {
         return table
     }()
 
-    private static func rows(_ text: String) -> [[Substring]] {
-        text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t") }
+    /// The tab-separated fields of each line that is not a comment. Works on the UTF-8 bytes: the fields
+    /// are a character or a syllable, small strings that need no allocation.
+    private static func forEachRow(_ text: String, _ body: ([String]) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var fields: [String] = []
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                if lineEnd > lineStart && bytes[lineStart] != 0x23 { // not empty, not a "#" comment
+                    fields.removeAll(keepingCapacity: true)
+                    var fieldStart = lineStart
+                    for k in lineStart...lineEnd where k == lineEnd || bytes[k] == 0x09 {
+                        var end = k
+                        if k == lineEnd && end > fieldStart && bytes[end - 1] == 0x0D { end -= 1 }
+                        if end > fieldStart { fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<end]), as: UTF8.self)) }
+                        fieldStart = k + 1
+                    }
+                    body(fields)
+                }
+                lineStart = lineEnd + 1
+            }
+        }
     }
 
-    private static func singleUnit(_ s: Substring) -> UInt16? {
-        let units = Array(s.utf16)
-        return units.count == 1 ? units[0] : nil
+    private static func singleUnit(_ s: String) -> UInt16? {
+        var units = s.utf16.makeIterator()
+        guard let first = units.next(), units.next() == nil else { return nil }
+        return first
     }
 
     @inline(__always) public func hasReading(_ c: UInt16) -> Bool { readable.contains(c) }
     public func lookAlikes(of c: UInt16) -> [UInt16] { shapes[c] ?? [] }
     public func observedCorrections(of c: UInt16) -> [UInt16] { observed[c] ?? [] }
 
-    /// Every candidate for `c` with its relation, each character once, the cheapest relation kept.
+    /// Every candidate for `c` with its relation, each character once: an observed substitution or a
+    /// look-alike keeps that relation even when it also sounds the same.
     @inline(__always) public func candidates(for c: UInt16, _ body: (UInt16, Relation) -> Void) {
-        for packed in packedCandidates(of: c) { body(UInt16(truncatingIfNeeded: packed), Relation(rawValue: Int(packed >> 16))!) }
+        let own = ownCandidates(of: c)
+        for packed in own { body(UInt16(truncatingIfNeeded: packed), Relation(rawValue: Int(packed >> 16))!) }
+        for packed in syllableCandidates(of: c, excluding: own) { body(UInt16(truncatingIfNeeded: packed), Relation(rawValue: Int(packed >> 16))!) }
     }
 
-    /// The candidates of `c` as packed `d | relation << 16` values, for loops that cannot afford a closure.
-    @inline(__always) func packedCandidates(of c: UInt16) -> UnsafeBufferPointer<UInt32> {
-        UnsafeBufferPointer(rebasing: packedCandidates[Int(candidateOffsets[Int(c)])..<Int(candidateOffsets[Int(c) + 1])])
+    /// The observed substitutions and look-alikes of `c`, packed `d | relation << 16`, sorted by character.
+    @inline(__always) func ownCandidates(of c: UInt16) -> UnsafeBufferPointer<UInt32> {
+        UnsafeBufferPointer(rebasing: ownCandidates[Int(ownOffsets[Int(c)])..<Int(ownOffsets[Int(c) + 1])])
+    }
+
+    /// The characters that share `c`'s syllable, less `c` and its `own` candidates, packed with their relation
+    /// (same tone or not), in character order.
+    @inline(__always) func syllableCandidates(of c: UInt16, excluding own: UnsafeBufferPointer<UInt32>) -> SyllableCandidates {
+        let s = Int(syllable[Int(c)])
+        let members = s < 0 ? UnsafeBufferPointer(start: nil, count: 0)
+            : UnsafeBufferPointer(rebasing: syllableMembers[Int(memberOffsets[s])..<Int(memberOffsets[s + 1])])
+        return SyllableCandidates(members: members, own: own, character: c, tone: tones[Int(c)], tones: tones)
+    }
+
+    /// See `syllableCandidates(of:excluding:)`.
+    struct SyllableCandidates: Sequence, IteratorProtocol {
+        let members: UnsafeBufferPointer<UInt16>
+        let own: UnsafeBufferPointer<UInt32>
+        let character: UInt16
+        let tone: UInt8
+        let tones: [UInt8]
+        var index = 0
+
+        @inline(__always) mutating func next() -> UInt32? {
+            while index < members.count {
+                let d = members[index]
+                index += 1
+                if d == character || own.contains(where: { UInt16(truncatingIfNeeded: $0) == d }) { continue }
+                let relation: Relation = tones[Int(d)] == tone ? .sameSound : .otherTone
+                return UInt32(d) | UInt32(relation.rawValue) << 16
+            }
+            return nil
+        }
     }
 
     /// The characters seen after `a` / before `b` in the model's text, as keys sorted by that character

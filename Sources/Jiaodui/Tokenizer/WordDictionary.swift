@@ -28,13 +28,13 @@ public final class WordDictionary: @unchecked Sendable {
     private let firstNodes: UnsafeMutablePointer<UInt32>
     /// log(frequency / total) of stored values, memoised by frequency: most words share a few thousand values.
     private let logCache: UnsafeMutablePointer<Float>
-    private static let logCacheSize = 1 << 16
+    private let logCacheSize: Int
     private let logTotal: Double
 
     /// The natural log of a stored word's relative frequency.
     @inline(__always) public func logProbability(_ stored: UInt32) -> Float {
         let f = Int(stored & ~Self.nameFlag)
-        if f < Self.logCacheSize { return logCache[f] }
+        if f < logCacheSize { return logCache[f] }
         return Float(Foundation.log(Double(f)) - logTotal)
     }
 
@@ -99,12 +99,16 @@ public final class WordDictionary: @unchecked Sendable {
         totalFrequency = total
         self.release = release
         logTotal = Foundation.log(Double(max(total, 1)))
-        logCache = .allocate(capacity: Self.logCacheSize)
+        // Tabled up to the largest stored frequency, at most 2^16: small lexicons table only what they use.
+        var largest = 0
+        for i in 0..<n { largest = max(largest, Int(frequencies[i] & ~Self.nameFlag)) }
+        logCacheSize = min(largest + 1, 1 << 16)
+        logCache = .allocate(capacity: logCacheSize)
         logCache[0] = -Float(logTotal)
-        for f in 1..<Self.logCacheSize { logCache[f] = Float(Foundation.log(Double(f)) - logTotal) }
+        for f in 1..<max(logCacheSize, 1) { logCache[f] = Float(Foundation.log(Double(f)) - logTotal) }
         // The one-unit prefixes are looked up once here, so that a text position costs no probe to start.
-        firstNodes = .allocate(capacity: 65536)
-        firstNodes.initialize(repeating: 0, count: 65536)
+        // calloc: the pages of units no word starts with are never touched.
+        firstNodes = calloc(65536, MemoryLayout<UInt32>.stride)!.bindMemory(to: UInt32.self, capacity: 65536)
         var previous = -1
         for i in 0..<n {
             let first = Int(units[Int(offsets[i])])
@@ -129,7 +133,7 @@ public final class WordDictionary: @unchecked Sendable {
     }
 
     deinit {
-        firstNodes.deallocate()
+        free(firstNodes)
         logCache.deallocate()
         release()
     }
@@ -144,18 +148,17 @@ public final class WordDictionary: @unchecked Sendable {
         edgeScoresLock.lock()
         defer { edgeScoresLock.unlock() }
         if let built = builtEdgeScores { return built }
-        var first = [UInt32](repeating: 0, count: 65536 * WordEdgeScores.stride)
+        var first = [Float](repeating: -.infinity, count: 65536 * WordEdgeScores.stride)
         var last = first
         for i in 0..<count {
             let n = length(i)
             guard n >= 2 && n <= WordEdgeScores.longestWord else { continue }
-            let f = frequencies[i] & ~Self.nameFlag
+            let score = logProbability(frequencies[i])
             let head = Int(unit(i, 0)) * WordEdgeScores.stride + n, tail = Int(unit(i, n - 1)) * WordEdgeScores.stride + n
-            first[head] = max(first[head], f)
-            last[tail] = max(last[tail], f)
+            first[head] = max(first[head], score)
+            last[tail] = max(last[tail], score)
         }
-        let built = WordEdgeScores(first: first.map { $0 == 0 ? -.infinity : logProbability($0) },
-                                   last: last.map { $0 == 0 ? -.infinity : logProbability($0) })
+        let built = WordEdgeScores(first: first, last: last)
         builtEdgeScores = built
         return built
     }
@@ -208,6 +211,11 @@ public final class WordDictionary: @unchecked Sendable {
             let name = fields.count > 2 && fields[2].trimmingCharacters(in: .whitespaces) == "N"
             merged[word] = max(merged[word] ?? 0, freq | (name ? nameFlag : 0))
         }
+        return compile(merged)
+    }
+
+    /// Compiles words with their stored values (a frequency of at least 1, possibly with `nameFlag`).
+    static func compile(_ merged: [[UInt16]: UInt32]) -> [UInt8] {
         let words = merged.keys.sorted { $0.lexicographicallyPrecedes($1) }
         // The prefix tree: nodes numbered in the words' sorted order, each new prefix taking the next number.
         var nodeValues: [UInt32] = [0]

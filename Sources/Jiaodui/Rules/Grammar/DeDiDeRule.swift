@@ -46,10 +46,18 @@ public struct DeDiDeRule: Rule {
     let reversedAdverbials: WordDictionary
     let longestAdverbial: Int
 
+    /// The tries are built once per process: every linter (one per configuration) shares them.
+    private static let tries: Result<(verbs: WordDictionary, reversedAdverbials: WordDictionary), any Error> = Result {
+        let words = try Self.words.get()
+        func trie(_ list: some Sequence<String>) throws -> WordDictionary {
+            try WordDictionary(bytes: WordDictionary.compile(Dictionary(list.map { (Array($0.utf16), UInt32(1)) }, uniquingKeysWith: max)))
+        }
+        return (try trie(words.verbs), try trie(words.adverbials.map { String($0.reversed()) }))
+    }
+
     public init() throws {
         words = try Self.words.get()
-        verbs = try WordDictionary(bytes: WordDictionary.compile(tsv: words.verbs.joined(separator: "\n")))
-        reversedAdverbials = try WordDictionary(bytes: WordDictionary.compile(tsv: words.adverbials.map { String($0.reversed()) }.joined(separator: "\n")))
+        (verbs, reversedAdverbials) = try Self.tries.get()
         longestAdverbial = words.adverbials.map(\.utf16.count).max() ?? 0
     }
 

@@ -252,19 +252,25 @@ public struct TypoRule: Rule {
             var unsupported = Float(0)
             if left != nil { unsupported += pairGain(leftCount, 0) }
             if right != nil { unsupported += pairGain(rightCount, 0) }
+            let own = model.ownCandidates(of: c)
             if ceiling + Self.pairWeight * (inWord ? min(0, unsupported) : unsupported) - TypoModel.Relation.cheapestCost <= threshold {
-                let candidates = model.packedCandidates(of: c)
-                func considerShared(with neighbours: UnsafeBufferPointer<UInt32>) { // both sorted by character
-                    var x = 0, y = 0
-                    while x < neighbours.count && y < candidates.count {
-                        let p = UInt16(truncatingIfNeeded: neighbours[x]), q = UInt16(truncatingIfNeeded: candidates[y])
-                        if p < q { x += 1 } else if q < p { y += 1 } else { consider(candidates[y]); x += 1; y += 1 }
+                func considerShared<Candidates: Sequence<UInt32>>(with neighbours: UnsafeBufferPointer<UInt32>, _ candidates: Candidates) {
+                    var x = 0 // both sorted by character
+                    for q in candidates {
+                        let d = UInt16(truncatingIfNeeded: q)
+                        while x < neighbours.count && UInt16(truncatingIfNeeded: neighbours[x]) < d { x += 1 }
+                        if x == neighbours.count { return }
+                        if UInt16(truncatingIfNeeded: neighbours[x]) == d { consider(q); x += 1 }
                     }
                 }
-                if let left { considerShared(with: model.textSuccessorKeys(of: left)) }
-                if let right { considerShared(with: model.textPredecessorKeys(of: right)) }
+                for neighbours in [left.map { model.textSuccessorKeys(of: $0) }, right.map { model.textPredecessorKeys(of: $0) }] {
+                    guard let neighbours else { continue }
+                    considerShared(with: neighbours, own)
+                    considerShared(with: neighbours, model.syllableCandidates(of: c, excluding: own))
+                }
             } else {
-                for packed in model.packedCandidates(of: c) { consider(packed) }
+                for packed in own { consider(packed) }
+                for packed in model.syllableCandidates(of: c, excluding: own) { consider(packed) }
             }
             if !bestRange.isEmpty { report(i, bestReplacement, bestRange) }
         }
