@@ -245,11 +245,16 @@ public final class TypoModel: @unchecked Sendable {
             while index < members.count {
                 let d = members[index]
                 index += 1
-                if d == character || own.contains(where: { UInt16(truncatingIfNeeded: $0) == d }) { continue }
-                let relation: Relation = tones[Int(d)] == tone ? .sameSound : .otherTone
-                return UInt32(d) | UInt32(relation.rawValue) << 16
+                if let packed = packed(d) { return packed }
             }
             return nil
+        }
+
+        /// `d`, a member, packed with its relation; nil for the character itself and its own candidates.
+        @inline(__always) func packed(_ d: UInt16) -> UInt32? {
+            if d == character || own.contains(where: { UInt16(truncatingIfNeeded: $0) == d }) { return nil }
+            let relation: Relation = tones[Int(d)] == tone ? .sameSound : .otherTone
+            return UInt32(d) | UInt32(relation.rawValue) << 16
         }
     }
 

@@ -185,16 +185,23 @@ public struct TypoRule: Rule {
         // cannot be words, so this rules out their candidates before any lookup.
         for k in 0..<n - 1 { s.pairInWord[k] = model.inDictionaryWord(text[k], text[k + 1]) }
         for a in 0..<n {
-            var pairsKept = true // whether every pair inside the window is a word pair
+            // Pairs that touch i change with the candidate; the others must already be word pairs. So with no
+            // broken pair in the window every i qualifies, with one (k) only k and k + 1, with two adjacent
+            // ones only the character between them, and with more none, in this window or any longer one.
+            var broken = 0, firstBroken = 0, secondBroken = 0
             for length in 2...Self.longestWord where a + length <= n {
                 let b = a + length
-                if !s.pairInWord[b - 2] { pairsKept = false } // the pair the window just took in
+                if !s.pairInWord[b - 2] { // the pair the window just took in
+                    broken += 1
+                    if broken == 1 { firstBroken = b - 2 } else { secondBroken = b - 2 }
+                }
+                if broken > 2 || (broken == 2 && secondBroken != firstBroken + 1) { break }
                 let outside = s.forward[a] + s.backward[b] - total
-                for i in a..<b {
-                    // Pairs that touch i change with the candidate; the others must already be word pairs.
-                    if !pairsKept && !Self.onlyPairsTouching(i, brokenIn: a..<b - 1, s.pairInWord) { continue }
-                    let best = i > a ? edgeScores.starting(with: text[a], length: length) : edgeScores.ending(with: text[b - 1], length: length)
-                    let gain = best + outside
+                let range = broken == 0 ? a...(b - 1) : broken == 1 ? firstBroken...(firstBroken + 1) : secondBroken...secondBroken
+                let asFirst = edgeScores.ending(with: text[b - 1], length: length) + outside // i == a
+                let asLater = edgeScores.starting(with: text[a], length: length) + outside  // i > a
+                for i in range {
+                    let gain = i > a ? asLater : asFirst
                     if gain > s.bound[i] { s.bound[i] = gain }
                 }
             }
@@ -254,32 +261,34 @@ public struct TypoRule: Rule {
             if right != nil { unsupported += pairGain(rightCount, 0) }
             let own = model.ownCandidates(of: c)
             if ceiling + Self.pairWeight * (inWord ? min(0, unsupported) : unsupported) - TypoModel.Relation.cheapestCost <= threshold {
-                func considerShared<Candidates: Sequence<UInt32>>(with neighbours: UnsafeBufferPointer<UInt32>, _ candidates: Candidates) {
-                    var x = 0 // both sorted by character
-                    for q in candidates {
+                // Both lists sorted by character; the syllable's members are merged raw, and packed only on a match.
+                func considerShared(with neighbours: UnsafeBufferPointer<UInt32>) {
+                    var x = 0
+                    for q in own {
                         let d = UInt16(truncatingIfNeeded: q)
                         while x < neighbours.count && UInt16(truncatingIfNeeded: neighbours[x]) < d { x += 1 }
-                        if x == neighbours.count { return }
+                        if x == neighbours.count { break }
                         if UInt16(truncatingIfNeeded: neighbours[x]) == d { consider(q); x += 1 }
                     }
+                    let sameSyllable = model.syllableCandidates(of: c, excluding: own)
+                    x = 0
+                    for d in sameSyllable.members {
+                        while x < neighbours.count && UInt16(truncatingIfNeeded: neighbours[x]) < d { x += 1 }
+                        if x == neighbours.count { return }
+                        if UInt16(truncatingIfNeeded: neighbours[x]) == d {
+                            if let q = sameSyllable.packed(d) { consider(q) }
+                            x += 1
+                        }
+                    }
                 }
-                for neighbours in [left.map { model.textSuccessorKeys(of: $0) }, right.map { model.textPredecessorKeys(of: $0) }] {
-                    guard let neighbours else { continue }
-                    considerShared(with: neighbours, own)
-                    considerShared(with: neighbours, model.syllableCandidates(of: c, excluding: own))
-                }
+                if let left { considerShared(with: model.textSuccessorKeys(of: left)) }
+                if let right { considerShared(with: model.textPredecessorKeys(of: right)) }
             } else {
                 for packed in own { consider(packed) }
                 for packed in model.syllableCandidates(of: c, excluding: own) { consider(packed) }
             }
             if !bestRange.isEmpty { report(i, bestReplacement, bestRange) }
         }
-    }
-
-    /// Whether every pair `k` (text[k], text[k + 1]) in `pairs` that is not a word pair touches position i.
-    @inline(__always) private static func onlyPairsTouching(_ i: Int, brokenIn pairs: Range<Int>, _ pairInWord: [Bool]) -> Bool {
-        for k in pairs where !pairInWord[k] && k != i - 1 && k != i { return false }
-        return true
     }
 
     @inline(__always) private func pairGain(_ original: UInt32, _ candidate: UInt32) -> Float {
