@@ -23,6 +23,19 @@ def corpus(size=10_000_000):
     return path, len(text.encode())
 
 
+def clean_corpus(size=10_000_000):
+    """Clean news text (the rmrb sentences of ../shared/eval, one paragraph each) repeated to ~10 MB, or None."""
+    source = os.path.join(ROOT, "..", "shared", "eval", "clean_rmrb199801.tsv")
+    if not os.path.exists(source):
+        return None
+    sentences = [line.split("\t")[1] for line in open(source, encoding="utf-8") if line.count("\t") >= 1]
+    text = "\n".join(sentences) + "\n"
+    text = text * (size // len(text.encode()) + 1)
+    path = os.path.join(tempfile.mkdtemp(), "news-10mb.txt")
+    open(path, "w", encoding="utf-8").write(text)
+    return path, len(text.encode())
+
+
 def timed(fn, repeat=3):
     times = []
     for _ in range(repeat):
@@ -49,6 +62,10 @@ def main():
     t_check_no_typo = timed(lambda: run(["check", "--disable", "typo", "--format", "json", path]))
     wrong_word_rules = "wrong-word,de-di-de,conjunction-pairing,duplicate-char,mixed-script,stray-symbol,broken-line"
     t_check_ww = timed(lambda: run(["check", "--only", wrong_word_rules, "--format", "json", path]))
+    clean = clean_corpus()
+    if clean:
+        t_clean = timed(lambda: run(["check", "--format", "json", clean[0]]))
+        t_clean_no_typo = timed(lambda: run(["check", "--disable", "typo", "--format", "json", clean[0]]))
     import jieba
     jieba.initialize()
     t_jieba = timed(lambda: [None for _ in jieba.cut(text)], repeat=1)
@@ -62,6 +79,10 @@ def main():
                     ("jiaodui check (wrong-word rules only)", t_check_ww),
                     ("autocorrect-py lint_for(text)", t_autocorrect)]:
         print(f"{name:44} {t:8.2f} {mb / t:8.2f}")
+    if clean:
+        clean_mb = clean[1] / 1e6
+        print(f"{'jiaodui check (default rules), news text':44} {t_clean:8.2f} {clean_mb / t_clean:8.2f}")
+        print(f"{'jiaodui check (but typo), news text':44} {t_clean_no_typo:8.2f} {clean_mb / t_clean_no_typo:8.2f}")
     print()
     print(f"tokenize icu  / jieba:        {t_jieba / t_icu:6.1f}x")
     print(f"tokenize fast / jieba:        {t_jieba / t_fast:6.1f}x")
