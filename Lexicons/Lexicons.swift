@@ -9,9 +9,10 @@ public enum LexiconFiles {
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
-    /// Every file with the given extension in a shipped lexicon folder, sorted by name.
-    public static func files(in folder: String, withExtension ext: String) -> [URL] {
-        guard let base = Bundle.module.resourceURL else { return [] }
+    /// Every file with the given extension in a shipped lexicon folder (or in that folder under `lexicons`,
+    /// a source tree's `Lexicons`), sorted by name.
+    public static func files(in folder: String, withExtension ext: String, under lexicons: URL? = nil) -> [URL] {
+        guard let base = lexicons ?? Bundle.module.resourceURL else { return [] }
         let dir = base.appendingPathComponent(folder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         return names.filter { $0.hasSuffix("." + ext) }.sorted().map { dir.appendingPathComponent($0) }

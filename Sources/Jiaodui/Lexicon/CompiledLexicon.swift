@@ -20,11 +20,7 @@ public enum CompiledLexicon {
 
     /// The YAML files of `folders` under a `Lexicons` folder, each folder's files sorted by name.
     public static func sourceFiles(in lexicons: URL) -> [URL] {
-        folders.flatMap { folder -> [URL] in
-            let dir = lexicons.appendingPathComponent(folder)
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-            return names.filter { $0.hasSuffix(".yml") }.sorted().map { dir.appendingPathComponent($0) }
-        }
+        folders.flatMap { LexiconFiles.files(in: $0, withExtension: "yml", under: lexicons) }
     }
 
     /// FNV-1a over each file's folder and name and its bytes; nil when a file cannot be read.
@@ -90,13 +86,15 @@ public enum CompiledLexicon {
                     let wrong = try string(), right = try list(), why = try string()
                     let severity = try value(Severity.self), fix = try value(FixSafety.self)
                     let categoryName = try string()
+                    let category = categoryName.isEmpty ? nil : Category(rawValue: categoryName)
+                    if !categoryName.isEmpty && category == nil { throw Truncated() }
                     let after = try list(), afterNot = try list(), before = try list(), beforeNot = try list()
                     guard at < raw.count else { throw Truncated() }
                     let boundary = raw[at] != 0
                     at += 1
                     let trigger = try list(), ok = try list(), file = try string(), rule = try string()
                     entries.append(LexiconEntry(wrong: wrong, right: right, why: why, severity: severity, fix: fix,
-                                                category: categoryName.isEmpty ? nil : Category(rawValue: categoryName),
+                                                category: category,
                                                 after: after, afterNot: afterNot, before: before, beforeNot: beforeNot,
                                                 boundary: boundary, trigger: trigger, ok: ok, file: file, rule: rule))
                 }

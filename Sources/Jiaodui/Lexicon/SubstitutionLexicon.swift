@@ -105,8 +105,7 @@ public final class SubstitutionLexicon: @unchecked Sendable {
                 groups.append([i])
             }
         }
-        var forms: [[UInt16]: UInt32] = [:]
-        for (form, group) in indexByForm { forms[Array(form.utf16), default: 0] = max(forms[Array(form.utf16)] ?? 0, UInt32(group + 1)) }
+        let forms = Dictionary(uniqueKeysWithValues: indexByForm.map { (Array($0.key.utf16), UInt32($0.value + 1)) })
         matcher = try WordDictionary(bytes: WordDictionary.compile(forms))
         self.groups = groups
         maxLength = entries.map { $0.wrong.utf16.count }.max() ?? 0

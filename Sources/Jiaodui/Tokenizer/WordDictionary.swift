@@ -105,7 +105,7 @@ public final class WordDictionary: @unchecked Sendable {
         logCacheSize = min(largest + 1, 1 << 16)
         logCache = .allocate(capacity: logCacheSize)
         logCache[0] = -Float(logTotal)
-        for f in 1..<max(logCacheSize, 1) { logCache[f] = Float(Foundation.log(Double(f)) - logTotal) }
+        for f in 1..<logCacheSize { logCache[f] = Float(Foundation.log(Double(f)) - logTotal) }
         // The one-unit prefixes are looked up once here, so that a text position costs no probe to start.
         // calloc: the pages of units no word starts with are never touched.
         firstNodes = calloc(65536, MemoryLayout<UInt32>.stride)!.bindMemory(to: UInt32.self, capacity: 65536)

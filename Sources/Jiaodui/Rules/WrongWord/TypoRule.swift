@@ -261,24 +261,12 @@ public struct TypoRule: Rule {
             if right != nil { unsupported += pairGain(rightCount, 0) }
             let own = model.ownCandidates(of: c)
             if ceiling + Self.pairWeight * (inWord ? min(0, unsupported) : unsupported) - TypoModel.Relation.cheapestCost <= threshold {
-                // Both lists sorted by character; the syllable's members are merged raw, and packed only on a match.
+                // The syllable's members are merged raw, and packed only on a match.
                 func considerShared(with neighbours: UnsafeBufferPointer<UInt32>) {
-                    var x = 0
-                    for q in own {
-                        let d = UInt16(truncatingIfNeeded: q)
-                        while x < neighbours.count && UInt16(truncatingIfNeeded: neighbours[x]) < d { x += 1 }
-                        if x == neighbours.count { break }
-                        if UInt16(truncatingIfNeeded: neighbours[x]) == d { consider(q); x += 1 }
-                    }
+                    Self.forEachShared(neighbours, own) { consider($0) }
                     let sameSyllable = model.syllableCandidates(of: c, excluding: own)
-                    x = 0
-                    for d in sameSyllable.members {
-                        while x < neighbours.count && UInt16(truncatingIfNeeded: neighbours[x]) < d { x += 1 }
-                        if x == neighbours.count { return }
-                        if UInt16(truncatingIfNeeded: neighbours[x]) == d {
-                            if let q = sameSyllable.packed(d) { consider(q) }
-                            x += 1
-                        }
+                    Self.forEachShared(neighbours, sameSyllable.members) { d in
+                        if let q = sameSyllable.packed(UInt16(truncatingIfNeeded: d)) { consider(q) }
                     }
                 }
                 if let left { considerShared(with: model.textSuccessorKeys(of: left)) }
@@ -288,6 +276,19 @@ public struct TypoRule: Rule {
                 for packed in model.syllableCandidates(of: c, excluding: own) { consider(packed) }
             }
             if !bestRange.isEmpty { report(i, bestReplacement, bestRange) }
+        }
+    }
+
+    /// Calls `body` with each item (a character in its low 16 bits) that is also one of `neighbours`
+    /// (keys with the character in their low 16 bits); both sorted by that character, each character once.
+    @inline(__always) private static func forEachShared<Items: Sequence>(_ neighbours: UnsafeBufferPointer<UInt32>, _ items: Items,
+                                                         _ body: (Items.Element) -> Void) where Items.Element: FixedWidthInteger {
+        var x = 0
+        for item in items {
+            let d = UInt16(truncatingIfNeeded: item)
+            while x < neighbours.count && UInt16(truncatingIfNeeded: neighbours[x]) < d { x += 1 }
+            if x == neighbours.count { return }
+            if UInt16(truncatingIfNeeded: neighbours[x]) == d { body(item); x += 1 }
         }
     }
 
